@@ -1,0 +1,253 @@
+package dev.nexus.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.codec.Json;
+import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.ApiObject;
+import dev.nexus.client.internal.DiscoveryDecoder;
+import dev.nexus.client.internal.ResourcePaths;
+import dev.nexus.client.internal.Transport;
+import dev.nexus.client.internal.WatchStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A client of one Nexus API server (DESIGN §4). Thread-safe; one instance per server is meant to be
+ * shared, since it holds a pool of HTTP/1.1 connections. Every call blocks the calling thread (use
+ * virtual threads for concurrency) and throws {@link dev.nexus.api.error.ApiException} with the
+ * server's Status when the server refuses, or {@link ConnectionException} when it cannot be
+ * reached.
+ */
+public final class NexusClient implements AutoCloseable {
+  /** Connect timeout used by {@link #forServer(URI)}. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Per-request timeout (watches excluded) used by {@link #forServer(URI)}. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String MERGE_PATCH = "application/merge-patch+json";
+
+  private final Transport http;
+  private final ExecutorService executor;
+  private final HttpClient httpClient;
+
+  private NexusClient(URI server, Duration connectTimeout, Duration requestTimeout) {
+    this.executor = Executors.newVirtualThreadPerTaskExecutor();
+    this.httpClient =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .executor(executor)
+            .build();
+    this.http = new Transport(httpClient, server, requestTimeout);
+  }
+
+  /** A client of the server at {@code server} ({@code http://host:port}); no I/O happens yet. */
+  public static NexusClient forServer(URI server) {
+    return forServer(server, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  public static NexusClient forServer(
+      URI server, Duration connectTimeout, Duration requestTimeout) {
+    return new NexusClient(Transport.checkServer(server), connectTimeout, requestTimeout);
+  }
+
+  /** A client of the server a config context names. */
+  public static NexusClient forContext(ClientConfig.Context context) {
+    if (context.server() == null || context.server().isBlank()) {
+      throw new ConfigException("context \"" + context.name() + "\" has no server URL");
+    }
+    try {
+      return forServer(URI.create(context.server()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "context \"" + context.name() + "\": " + e.getMessage().replace("Illegal", "illegal"));
+    }
+  }
+
+  /** The base URL this client talks to. */
+  public URI server() {
+    return http.server();
+  }
+
+  /** Creates {@code object} (its namespace comes from its metadata) and returns it as stored. */
+  public ApiObject create(KindInfo kind, ApiObject object) {
+    String path = ResourcePaths.collection(kind, requireNamespace(kind, object));
+    return object(http.send("POST", path, "application/json", Json.toBytes(object.node())));
+  }
+
+  public ApiObject get(KindInfo kind, String namespace, String name) {
+    return object(http.send("GET", ResourcePaths.object(kind, namespace, name), null, null));
+  }
+
+  /** Lists one page of {@code kind} in {@code namespace}, or in every namespace when it is null. */
+  public ObjectList list(KindInfo kind, String namespace, ListOptions options) {
+    ListOptions o = options == null ? ListOptions.none() : options;
+    String query =
+        ResourcePaths.query(
+            ResourcePaths.params(
+                "labelSelector", blankToNull(o.labelSelector()),
+                "fieldSelector", blankToNull(o.fieldSelector()),
+                "limit", o.limit() == null ? null : o.limit().toString(),
+                "continue", blankToNull(o.continueToken())));
+    JsonNode body = http.send("GET", ResourcePaths.collection(kind, namespace) + query, null, null);
+    List<ApiObject> items = new ArrayList<>();
+    for (JsonNode item : body.path("items")) {
+      if (item instanceof ObjectNode obj) {
+        items.add(new ApiObject(obj));
+      }
+    }
+    JsonNode meta = body.path("metadata");
+    return new ObjectList(
+        items,
+        blankToNull(meta.path("resourceVersion").asText(null)),
+        blankToNull(meta.path("continue").asText(null)));
+  }
+
+  /**
+   * Lists every page, following continue tokens. The revision is the first page's: watching from it
+   * misses nothing (at worst it repeats changes a later page already showed).
+   */
+  public ObjectList listAll(KindInfo kind, String namespace, ListOptions options) {
+    ListOptions o = (options == null ? ListOptions.none() : options).withContinue(null);
+    List<ApiObject> items = new ArrayList<>();
+    String revision = null;
+    while (true) {
+      ObjectList page = list(kind, namespace, o);
+      items.addAll(page.items());
+      revision = revision == null ? page.resourceVersion() : revision;
+      if (!page.hasMore()) {
+        return new ObjectList(items, revision, null);
+      }
+      o = o.withContinue(page.continueToken());
+    }
+  }
+
+  /**
+   * Replaces the object (PUT). A {@code metadata.resourceVersion} in it makes the write
+   * conditional: a stale one fails with 409 Conflict.
+   */
+  public ApiObject replace(KindInfo kind, ApiObject object) {
+    String path = ResourcePaths.object(kind, requireNamespace(kind, object), object.name());
+    return object(http.send("PUT", path, "application/json", Json.toBytes(object.node())));
+  }
+
+  /** Applies a JSON merge patch (RFC 7386) to the object and returns the result. */
+  public ApiObject patch(KindInfo kind, String namespace, String name, JsonNode mergePatch) {
+    String path = ResourcePaths.object(kind, namespace, name);
+    return object(http.send("PATCH", path, MERGE_PATCH, Json.toBytes(mergePatch)));
+  }
+
+  /** Replaces the object's status through the status subresource; its spec is not changed. */
+  public ApiObject updateStatus(KindInfo kind, ApiObject object) {
+    String path =
+        ResourcePaths.object(kind, requireNamespace(kind, object), object.name()) + "/status";
+    return object(http.send("PUT", path, "application/json", Json.toBytes(object.node())));
+  }
+
+  /**
+   * Deletes the object. Returns the object when the server answers with it (deletion pending on
+   * finalizers), empty when it answers with a Status (gone).
+   */
+  public Optional<ApiObject> delete(
+      KindInfo kind, String namespace, String name, DeleteOptions options) {
+    String path = ResourcePaths.object(kind, namespace, name);
+    byte[] body = null;
+    if (options != null && options.propagationPolicy() != null) {
+      ObjectNode o = Json.MAPPER.createObjectNode();
+      o.put("apiVersion", "v1");
+      o.put("kind", "DeleteOptions");
+      o.put("propagationPolicy", options.propagationPolicy());
+      body = Json.toBytes(o);
+    }
+    JsonNode answer = http.send("DELETE", path, body == null ? null : "application/json", body);
+    if (answer instanceof ObjectNode obj
+        && !"Status".equals(obj.path("kind").asText())
+        && obj.has("metadata")) {
+      return Optional.of(new ApiObject(obj));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Starts a watch. The request is sent before this returns, so a refusal (400, 404, 410 for a
+   * revision no longer retained) is thrown here; events then arrive on a virtual thread.
+   */
+  public Watch watch(
+      KindInfo kind, String namespace, WatchOptions options, WatchListener listener) {
+    WatchOptions o = options == null ? new WatchOptions(null, null, null, null) : options;
+    String fieldSelector = blankToNull(o.fieldSelector());
+    if (o.name() != null) {
+      String byName = "metadata.name=" + o.name();
+      fieldSelector = fieldSelector == null ? byName : fieldSelector + "," + byName;
+    }
+    String path =
+        ResourcePaths.collection(kind, namespace)
+            + ResourcePaths.query(
+                ResourcePaths.params(
+                    "watch",
+                    "true",
+                    "resourceVersion",
+                    blankToNull(o.resourceVersion()),
+                    "labelSelector",
+                    blankToNull(o.labelSelector()),
+                    "fieldSelector",
+                    fieldSelector,
+                    "allowWatchBookmarks",
+                    "true"));
+    InputStream body = http.openStream(path);
+    return new WatchStream(body, listener, http.server().resolve(path).toString());
+  }
+
+  /**
+   * The kinds the server serves, from its discovery documents ({@code /apis}, then each group
+   * version's APIResourceList).
+   */
+  public List<KindInfo> discover() {
+    JsonNode groups = http.send("GET", "/apis", null, null);
+    List<KindInfo> out = new ArrayList<>();
+    for (String groupVersion : DiscoveryDecoder.groupVersions(groups)) {
+      out.addAll(DiscoveryDecoder.kinds(http.send("GET", "/apis/" + groupVersion, null, null)));
+    }
+    return out;
+  }
+
+  /** The server's {@code /version} document. */
+  public JsonNode version() {
+    return http.send("GET", "/version", null, null);
+  }
+
+  @Override
+  public void close() {
+    httpClient.close();
+    executor.close();
+  }
+
+  private static ApiObject object(JsonNode node) {
+    if (node instanceof ObjectNode obj) {
+      return new ApiObject(obj);
+    }
+    throw new ConnectionException("the server answered with a non-object body: " + node, null);
+  }
+
+  private static String requireNamespace(KindInfo kind, ApiObject object) {
+    String ns = object.namespace();
+    if (kind.namespaced() && (ns == null || ns.isEmpty())) {
+      throw new IllegalArgumentException(
+          kind.kind() + " \"" + object.name() + "\" is namespaced: metadata.namespace is required");
+    }
+    return kind.namespaced() ? ns : null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}
