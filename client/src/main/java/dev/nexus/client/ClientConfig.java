@@ -53,6 +53,9 @@ public record ClientConfig(String currentContext, List<Context> contexts) {
       if (name == null || name.isBlank()) {
         throw new ConfigException("a context needs a name");
       }
+      if (server != null) {
+        checkServerUrl(name, server);
+      }
     }
 
     /** The context's namespace, or {@code default}. */
@@ -100,6 +103,9 @@ public record ClientConfig(String currentContext, List<Context> contexts) {
       ClientConfig config = Json.YAML.readValue(bytes, ClientConfig.class);
       return config == null ? empty() : config.checked(path);
     } catch (IOException e) {
+      if (e.getCause() instanceof ConfigException bad) {
+        throw new ConfigException("Nexus config " + path + ": " + bad.getMessage(), e);
+      }
       throw new ConfigException(
           "cannot read Nexus config " + path + ": " + firstLine(e.getMessage()), e);
     }
@@ -174,6 +180,25 @@ public record ClientConfig(String currentContext, List<Context> contexts) {
     context(name);
     List<Context> out = contexts.stream().filter(c -> !c.name().equals(name)).toList();
     return new ClientConfig(name.equals(currentContext) ? null : currentContext, out);
+  }
+
+  /** Rejects a server URL that is not {@code http(s)://HOST[:PORT]}, naming the context. */
+  static void checkServerUrl(String context, String server) {
+    try {
+      java.net.URI uri = new java.net.URI(server);
+      boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
+      if (http && uri.getHost() != null) {
+        return;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // Reported below with the same message as any other malformed URL.
+    }
+    throw new ConfigException(
+        "context \""
+            + context
+            + "\": server URL \""
+            + server
+            + "\" must look like http://HOST:PORT");
   }
 
   private ClientConfig checked(Path path) {

@@ -103,6 +103,18 @@ class ClientConfigTest {
   }
 
   @Test
+  void badServerUrlInTheFileNamesContextAndUrl() throws Exception {
+    Path file = dir.resolve("config");
+    Files.writeString(file, "contexts:\n- {name: a, server: 'localhost:7420'}\n");
+    assertThatThrownBy(() -> ClientConfig.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "Nexus config "
+                + file
+                + ": context \"a\": server URL \"localhost:7420\" must look like http://HOST:PORT");
+  }
+
+  @Test
   void builtinDefaultPointsAtNexusUp() {
     assertThat(ClientConfig.builtinDefault().current().server())
         .isEqualTo(ClientConfig.DEFAULT_SERVER);
