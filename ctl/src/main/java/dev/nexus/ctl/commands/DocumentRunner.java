@@ -1,0 +1,65 @@
+package dev.nexus.ctl.commands;
+
+import dev.nexus.api.codec.Document;
+import dev.nexus.client.ConnectionException;
+import dev.nexus.ctl.Nexusctl;
+import dev.nexus.ctl.Session;
+import dev.nexus.ctl.apply.ManifestLoader;
+import dev.nexus.ctl.apply.Target;
+import dev.nexus.ctl.apply.TargetResolver;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * Runs an action on every document of the manifests {@code -f} names, like kubectl: a document that
+ * fails is reported as one line naming its file and index, and the others still run; the exit code
+ * tells whether any failed. A server that cannot be reached stops the run at once.
+ */
+final class DocumentRunner {
+  interface Action {
+    void run(Target target);
+  }
+
+  private final Session session;
+  private final PrintStream err;
+  private int failures;
+
+  DocumentRunner(Session session, PrintStream err) {
+    this.session = session;
+    this.err = err;
+  }
+
+  /** Loads the documents (reporting unreadable files) in apply order, or reversed. */
+  List<Document> load(FileOptions files, InputStream stdin, boolean reverse) {
+    ManifestLoader.Loaded loaded = ManifestLoader.load(files.files, files.recursive, stdin);
+    loaded.errors().forEach(this::fail);
+    List<Document> ordered = TargetResolver.applyOrder(loaded.documents());
+    return reverse ? ordered.reversed() : ordered;
+  }
+
+  void each(List<Document> documents, TargetResolver resolver, Action action) {
+    for (Document doc : documents) {
+      try {
+        action.run(resolver.resolve(doc));
+      } catch (ConnectionException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        fail(doc.where() + ": " + Nexusctl.oneLineMessage(e));
+      }
+    }
+  }
+
+  void fail(String message) {
+    err.println("error: " + message);
+    failures++;
+  }
+
+  int failures() {
+    return failures;
+  }
+
+  Session session() {
+    return session;
+  }
+}
