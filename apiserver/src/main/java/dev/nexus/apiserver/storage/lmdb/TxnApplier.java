@@ -1,0 +1,158 @@
+package dev.nexus.apiserver.storage.lmdb;
+
+import dev.nexus.apiserver.storage.Op;
+import dev.nexus.apiserver.storage.Precondition;
+import dev.nexus.apiserver.storage.TxnResult;
+import dev.nexus.apiserver.storage.WatchEvent;
+import dev.nexus.apiserver.storage.lmdb.LmdbStore.Handles;
+import dev.nexus.apiserver.storage.lmdb.Records.ObjectRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lmdbjava.Cursor;
+import org.lmdbjava.Txn;
+
+/**
+ * Applies one Raft entry to LMDB in one write transaction: every precondition is checked against
+ * the state before the entry; then either all operations, their history records, the applied
+ * term/index and a bounded step of history compaction commit together, or only the applied
+ * term/index (and the compaction step) do. Deterministic: the outcome depends only on the database
+ * and the entry, so every replica computes the same one.
+ *
+ * <p>Compaction keeps the last {@code historyWindow} revisions. Each entry deletes at most a few
+ * dozen old history records in the same transaction and moves the {@code compacted} mark to just
+ * below the oldest record left, so a crash at any point leaves a consistent mark and the next entry
+ * simply continues: compaction needs no recovery of its own.
+ */
+public final class TxnApplier {
+  private static final int MIN_COMPACTION_STEP = 128;
+
+  private final LmdbStore store;
+  private final long historyWindow;
+
+  public TxnApplier(LmdbStore store, long historyWindow) {
+    if (historyWindow < 1) {
+      throw new IllegalArgumentException("historyWindow must be >= 1, was " + historyWindow);
+    }
+    this.store = store;
+    this.historyWindow = historyWindow;
+  }
+
+  /** Applies {@code ops} as the entry at {@code term}/{@code index}. */
+  public ApplyOutcome apply(long term, long index, List<Op> ops) {
+    return store.write(
+        (h, w) -> {
+          ObjectRecord[] before = new ObjectRecord[ops.size()];
+          byte[][] keys = new byte[ops.size()][];
+          for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            keys[i] = Records.key(op.key());
+            before[i] = Records.decodeObject(h.objects().get(w, keys[i]));
+            if (!holds(op, before[i])) {
+              long compacted = finish(h, w, term, index, ops.size());
+              Optional<dev.nexus.apiserver.storage.StoredObject> current =
+                  Optional.ofNullable(before[i]).map(r -> r.toStored(op.key()));
+              return new ApplyOutcome(new TxnResult(index, i, current), List.of(), compacted);
+            }
+          }
+          List<WatchEvent> events = new ArrayList<>(ops.size());
+          for (int i = 0; i < ops.size(); i++) {
+            // Re-read: an earlier op of this entry may have written the same key.
+            ObjectRecord now =
+                i == 0 ? before[0] : Records.decodeObject(h.objects().get(w, keys[i]));
+            WatchEvent event = applyOne(h, w, index, i, ops.get(i), keys[i], now);
+            if (event != null) {
+              events.add(event);
+            }
+          }
+          long compacted = finish(h, w, term, index, ops.size());
+          return new ApplyOutcome(new TxnResult(index, -1, Optional.empty()), events, compacted);
+        });
+  }
+
+  /** Records an entry that changed no object (a configuration entry before a snapshot). */
+  public void recordApplied(long term, long index) {
+    store.write(
+        (h, w) -> {
+          h.meta().put(w, Records.META_APPLIED, Records.encodeTermIndex(term, index));
+          return null;
+        });
+  }
+
+  static boolean holds(Op op, ObjectRecord current) {
+    Precondition p = op.precondition();
+    boolean exists = current != null;
+    if (op instanceof Op.Delete && !exists) {
+      return p instanceof Precondition.None;
+    }
+    return switch (p) {
+      case Precondition.None n -> true;
+      case Precondition.Absent a -> !exists;
+      case Precondition.Present pr -> exists;
+      case Precondition.ModRevision m -> exists && current.modRevision() == m.revision();
+    };
+  }
+
+  private static WatchEvent applyOne(
+      Handles h, Txn<byte[]> w, long index, int opIndex, Op op, byte[] key, ObjectRecord now) {
+    byte[] historyKey = Records.historyKey(index, opIndex);
+    switch (op) {
+      case Op.Put put -> {
+        long created = now == null ? index : now.createRevision();
+        WatchEvent.Type type = now == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED;
+        h.objects().put(w, key, Records.encodeObject(index, created, put.value()));
+        h.history().put(w, historyKey, Records.encodeHistory(type, created, key, put.value()));
+        return new WatchEvent(type, put.key(), put.value(), index, created);
+      }
+      case Op.Delete delete -> {
+        if (now == null) {
+          return null; // deleting a missing key with no precondition changes nothing
+        }
+        h.objects().delete(w, key);
+        h.history()
+            .put(
+                w,
+                historyKey,
+                Records.encodeHistory(
+                    WatchEvent.Type.DELETED, now.createRevision(), key, now.value()));
+        return new WatchEvent(
+            WatchEvent.Type.DELETED, delete.key(), now.value(), index, now.createRevision());
+      }
+    }
+  }
+
+  /** Records the applied entry and takes one compaction step; returns the compaction mark. */
+  private long finish(Handles h, Txn<byte[]> w, long term, long index, int opCount) {
+    h.meta().put(w, Records.META_APPLIED, Records.encodeTermIndex(term, index));
+    long compacted = Records.decodeLong(h.meta().get(w, Records.META_COMPACTED), 0);
+    long target = index - historyWindow;
+    if (target <= compacted) {
+      return compacted;
+    }
+    int budget = Math.max(MIN_COMPACTION_STEP, 2 * opCount);
+    List<byte[]> doomed = new ArrayList<>();
+    long next = Long.MAX_VALUE; // revision of the oldest record that stays
+    try (Cursor<byte[]> c = h.history().openCursor(w)) {
+      boolean found = c.first();
+      while (found) {
+        byte[] k = c.key();
+        long revision = Records.historyRevision(k);
+        if (revision > target || doomed.size() == budget) {
+          next = revision;
+          break;
+        }
+        doomed.add(k);
+        found = c.next();
+      }
+    }
+    for (byte[] k : doomed) {
+      h.history().delete(w, k);
+    }
+    long mark = next > target ? target : next - 1;
+    if (mark > compacted) {
+      h.meta().put(w, Records.META_COMPACTED, Records.encodeLong(mark));
+      return mark;
+    }
+    return compacted;
+  }
+}

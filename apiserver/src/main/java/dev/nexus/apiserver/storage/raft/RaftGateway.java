@@ -1,0 +1,182 @@
+package dev.nexus.apiserver.storage.raft;
+
+import dev.nexus.api.error.ApiException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.exceptions.RaftException;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * Sends requests into the Raft group. On the leader a write is handed to the in-process server (no
+ * serialization, no loopback socket); elsewhere, or when the leader turns out not to be ready, it
+ * goes through a {@link RaftClient}, which finds the leader and retries. Read-index requests always
+ * go to the in-process server, which asks the leader for the index if it is a follower; they are
+ * retried here while there is no leader.
+ */
+final class RaftGateway implements AutoCloseable {
+  private static final long RETRY_DELAY_MS = 20;
+
+  private final RaftServer server;
+  private final RaftServer.Division division;
+  private final RaftGroup group;
+  private final RaftProperties properties;
+  private final Duration timeout;
+  private final ClientId clientId = ClientId.randomId();
+  private final AtomicLong callIds = new AtomicLong();
+  private volatile RaftClient client;
+
+  RaftGateway(RaftServer server, RaftGroup group, RaftProperties properties, Duration timeout)
+      throws IOException {
+    this.server = server;
+    this.division = server.getDivision(group.getGroupId());
+    this.group = group;
+    this.properties = properties;
+    this.timeout = timeout;
+  }
+
+  RaftServer.Division division() {
+    return division;
+  }
+
+  /** Replicates {@code command}; completes with the state machine's reply message. */
+  CompletableFuture<Message> write(Message command) {
+    if (!division.getInfo().isLeader()) {
+      return viaClient(command);
+    }
+    return local(command, RaftClientRequest.writeRequestType())
+        .thenCompose(
+            reply -> {
+              if (reply.isSuccess()) {
+                return CompletableFuture.completedFuture(reply.getMessage());
+              }
+              if (reply.getNotLeaderException() != null
+                  || reply.getLeaderNotReadyException() != null) {
+                return viaClient(command);
+              }
+              throw new CompletionException(failure("commit", reply.getException()));
+            });
+  }
+
+  /**
+   * Completes once this replica has applied everything committed before the call (a Raft read
+   * index), retrying until the request timeout while the group has no usable leader.
+   */
+  CompletableFuture<Void> readIndex() {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return readIndex(deadline);
+  }
+
+  private CompletableFuture<Void> readIndex(long deadline) {
+    return local(Message.EMPTY, RaftClientRequest.readRequestType())
+        .thenCompose(
+            reply -> {
+              if (reply.isSuccess()) {
+                return CompletableFuture.<Void>completedFuture(null);
+              }
+              if (System.nanoTime() > deadline) {
+                throw new CompletionException(failure("linearizable read", reply.getException()));
+              }
+              return CompletableFuture.supplyAsync(
+                      () -> null,
+                      CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
+                  .thenCompose(x -> readIndex(deadline));
+            });
+  }
+
+  private CompletableFuture<RaftClientReply> local(Message m, RaftClientRequest.Type type) {
+    RaftClientRequest request =
+        RaftClientRequest.newBuilder()
+            .setClientId(clientId)
+            .setServerId(server.getId())
+            .setGroupId(group.getGroupId())
+            .setCallId(callIds.incrementAndGet())
+            .setMessage(m)
+            .setType(type)
+            .setTimeoutMs(timeout.toMillis())
+            .build();
+    try {
+      return server.submitClientRequestAsync(request);
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(
+          ApiException.unavailable("storage is not running: " + e.getMessage()));
+    }
+  }
+
+  private CompletableFuture<Message> viaClient(Message command) {
+    return client()
+        .async()
+        .send(command)
+        .handle(
+            (reply, error) -> {
+              if (error != null) {
+                throw new CompletionException(failure("commit", error));
+              }
+              if (!reply.isSuccess()) {
+                throw new CompletionException(failure("commit", reply.getException()));
+              }
+              return reply.getMessage();
+            });
+  }
+
+  private RaftClient client() {
+    RaftClient c = client;
+    if (c == null) {
+      synchronized (this) {
+        c = client;
+        if (c == null) {
+          long sleepMs = 50;
+          int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs);
+          c =
+              RaftClient.newBuilder()
+                  .setRaftGroup(group)
+                  .setProperties(properties)
+                  .setRetryPolicy(
+                      RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                          attempts, TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)))
+                  .build();
+          client = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private static ApiException failure(String what, Throwable cause) {
+    Throwable t =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    if (t instanceof ApiException api) {
+      return api;
+    }
+    String detail =
+        t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    if (t instanceof RaftException || t instanceof IOException) {
+      return ApiException.unavailable("storage could not complete the " + what + ": " + detail);
+    }
+    return ApiException.internal("storage failed the " + what + ": " + detail);
+  }
+
+  @Override
+  public void close() {
+    RaftClient c = client;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        // closing; nothing left to tell anyone
+      }
+    }
+  }
+}

@@ -1,0 +1,302 @@
+package dev.nexus.apiserver.storage.raft;
+
+import dev.nexus.api.error.ApiException;
+import dev.nexus.apiserver.storage.Consistency;
+import dev.nexus.apiserver.storage.ListPage;
+import dev.nexus.apiserver.storage.Store;
+import dev.nexus.apiserver.storage.StoredObject;
+import dev.nexus.apiserver.storage.Txn;
+import dev.nexus.apiserver.storage.TxnResult;
+import dev.nexus.apiserver.storage.WatchEvent;
+import dev.nexus.apiserver.storage.WatchRegistration;
+import dev.nexus.apiserver.storage.WatchSink;
+import dev.nexus.apiserver.storage.command.CommandCodec;
+import dev.nexus.apiserver.storage.lmdb.LmdbOptions;
+import dev.nexus.apiserver.storage.lmdb.LmdbStore;
+import dev.nexus.apiserver.storage.watch.WatchHub;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Store} of a Nexus API server: a Ratis group (one member by default) whose state
+ * machine applies each {@link Txn} to a local LMDB database. See docs/design/storage.md.
+ *
+ * <pre>{@code
+ * try (RaftStore store = RaftStore.open(StoreConfig.builder(dir).build())) {
+ *   store.awaitReady(Duration.ofSeconds(10));
+ *   TxnResult r = store.commit(Txn.of(new Op.Put("k", bytes, Precondition.ABSENT))).join();
+ * }
+ * }</pre>
+ */
+public final class RaftStore implements Store {
+  private static final Logger LOG = LoggerFactory.getLogger(RaftStore.class);
+
+  private final StoreConfig config;
+  private final LmdbStore lmdb;
+  private final WatchHub hub;
+  private final StoreStateMachine stateMachine;
+  private final RaftServer server;
+  private final RaftGateway gateway;
+  private final ReadIndexBarrier barrier;
+  private final RaftStoreMetrics metrics;
+  private final LatencyHistogram commitLatency = new LatencyHistogram();
+  private final LongAdder linearizableReads = new LongAdder();
+  private final LongAdder readIndexRequests = new LongAdder();
+  private volatile boolean closed;
+
+  private RaftStore(StoreConfig config, LmdbStore lmdb, RaftGroupSetup setup) throws IOException {
+    this.config = config;
+    this.lmdb = lmdb;
+    long applied = lmdb.appliedState().index();
+    this.hub =
+        new WatchHub(
+            (after, through, max) -> lmdb.readHistory(after, through, max),
+            config.watchCacheRevisions(),
+            Math.max(applied, 0));
+    LatencyHistogram applyLatency = new LatencyHistogram();
+    this.stateMachine = new StoreStateMachine(lmdb, config.watchHistoryWindow(), hub, applyLatency);
+    this.server = setup.newServer(stateMachine);
+    try {
+      server.start();
+    } catch (IOException | RuntimeException e) {
+      hub.close();
+      server.close();
+      throw e;
+    }
+    this.gateway =
+        new RaftGateway(server, setup.group(), setup.properties(), config.requestTimeout());
+    this.barrier =
+        new ReadIndexBarrier(
+            () -> {
+              readIndexRequests.increment();
+              return gateway.readIndex();
+            });
+    this.metrics = new RaftStoreMetrics(this, gateway.division(), stateMachine, applyLatency);
+  }
+
+  /**
+   * Opens the store in {@code config.dataDir()} and starts this member's Raft server. Returns
+   * without waiting for a leader; see {@link #awaitReady}.
+   */
+  public static RaftStore open(StoreConfig config) throws IOException {
+    Objects.requireNonNull(config, "config");
+    Path dataDir = config.dataDir().toAbsolutePath();
+    Files.createDirectories(dataDir);
+    RaftGroupSetup setup = RaftGroupSetup.of(config, dataDir.resolve("raft"));
+    LmdbStore lmdb =
+        LmdbStore.open(
+            dataDir.resolve("lmdb"),
+            new LmdbOptions(config.lmdbMapSizeBytes(), config.lmdbMaxReaders(), config.lmdbSync()));
+    try {
+      RaftStore store = new RaftStore(config, lmdb, setup);
+      LOG.info(
+          "storage open at {} as member {} of {} (raft {} on {})",
+          dataDir,
+          config.memberId(),
+          setup.group().getPeers().size() + "-member group",
+          config.transport(),
+          setup.address());
+      return store;
+    } catch (IOException | RuntimeException e) {
+      lmdb.close();
+      throw e;
+    }
+  }
+
+  public StoreConfig config() {
+    return config;
+  }
+
+  public StoreMetrics metrics() {
+    return metrics;
+  }
+
+  /** This member's Raft address ({@code host:port}). */
+  public String raftAddress() {
+    return server.getPeer().getAddress();
+  }
+
+  /** Waits until {@link #ready()}; false if {@code timeout} passed first. */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!ready()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  @Override
+  public CompletableFuture<TxnResult> commit(Txn txn) {
+    if (closed) {
+      return CompletableFuture.failedFuture(ApiException.unavailable("storage is closed"));
+    }
+    byte[] command;
+    try {
+      command = CommandCodec.encode(txn, RatisProperties.MAX_COMMAND_BYTES);
+    } catch (ApiException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    long start = System.nanoTime();
+    return gateway
+        .write(Message.valueOf(UnsafeByteOperations.unsafeWrap(command)))
+        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (reply, error) -> {
+              commitLatency.observeNanos(System.nanoTime() - start);
+              if (error != null) {
+                throw new CompletionException(unwrap(error, "commit"));
+              }
+              return ResultMessage.decode(reply);
+            });
+  }
+
+  @Override
+  public Optional<StoredObject> get(String key, Consistency consistency) {
+    awaitConsistency(consistency);
+    return lmdb.get(key);
+  }
+
+  @Override
+  public ListPage list(String prefix, String startAfter, int limit, Consistency consistency) {
+    if (limit < 0) {
+      throw ApiException.badRequest("limit: must be >= 0, was " + limit);
+    }
+    awaitConsistency(consistency);
+    return lmdb.list(prefix, startAfter, limit);
+  }
+
+  private void awaitConsistency(Consistency consistency) {
+    if (closed) {
+      throw ApiException.unavailable("storage is closed");
+    }
+    if (consistency == Consistency.LOCAL) {
+      return;
+    }
+    linearizableReads.increment();
+    try {
+      barrier.await().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw unwrap(e.getCause(), "linearizable read");
+    } catch (TimeoutException e) {
+      throw unwrap(e, "linearizable read");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ApiException.unavailable("interrupted while waiting for a linearizable read");
+    }
+  }
+
+  private ApiException unwrap(Throwable error, String what) {
+    Throwable t =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (t instanceof ApiException api) {
+      return api;
+    }
+    if (t instanceof TimeoutException) {
+      return ApiException.unavailable(
+          "storage did not complete the "
+              + what
+              + " within "
+              + config.requestTimeout().toMillis()
+              + " ms (no leader or overloaded)");
+    }
+    return ApiException.internal("storage failed the " + what + ": " + t);
+  }
+
+  @Override
+  public long revision() {
+    return stateMachine.revision();
+  }
+
+  /** Revisions above {@code compactedRevision} are retained: this is the oldest one. */
+  @Override
+  public long oldestWatchableRevision() {
+    return stateMachine.compactedRevision() + 1;
+  }
+
+  @Override
+  public WatchRegistration watch(
+      String prefix, long afterRevision, Predicate<WatchEvent> filter, WatchSink sink) {
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(sink, "sink");
+    if (closed) {
+      throw ApiException.unavailable("storage is closed");
+    }
+    if (afterRevision < 0) {
+      throw ApiException.badRequest("resourceVersion: must be >= 0, was " + afterRevision);
+    }
+    long oldest = oldestWatchableRevision();
+    if (afterRevision < oldest - 1) {
+      throw ApiException.gone(
+          "too old resource version: "
+              + afterRevision
+              + " (the oldest watchable revision is "
+              + oldest
+              + ")");
+    }
+    return hub.register(prefix, afterRevision, filter == null ? e -> true : filter, sink);
+  }
+
+  @Override
+  public boolean ready() {
+    if (closed) {
+      return false;
+    }
+    var info = gateway.division().getInfo();
+    if (info.getLeaderId() == null || (info.isLeader() && !info.isLeaderReady())) {
+      return false;
+    }
+    long committed = gateway.division().getRaftLog().getLastCommittedIndex();
+    return info.getLastAppliedIndex() >= committed - config.readyMaxLag();
+  }
+
+  int watcherCount() {
+    return hub.watcherCount();
+  }
+
+  HistogramSnapshot commitLatency() {
+    return commitLatency.snapshot();
+  }
+
+  long linearizableReads() {
+    return linearizableReads.sum();
+  }
+
+  long readIndexRequests() {
+    return readIndexRequests.sum();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    hub.close();
+    gateway.close();
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.warn("closing the Raft server failed: {}", e.toString());
+    }
+    lmdb.close();
+  }
+}

@@ -1,0 +1,98 @@
+package dev.nexus.apiserver.storage.raft;
+
+import java.io.File;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * Ratis settings derived from a {@link StoreConfig}. The values that are not plain copies were
+ * measured on a 2-core machine (see docs/design/storage.md, "Tuning"); each says why it is set.
+ */
+final class RatisProperties {
+  /**
+   * The largest command the store accepts (objects are at most 1 MiB; a multi-object apply may hold
+   * several). The appender buffer must hold one, and the log write buffer one appender batch.
+   */
+  static final int MAX_COMMAND_BYTES = 8 << 20;
+
+  private RatisProperties() {}
+
+  static RaftProperties of(StoreConfig c, File raftDir, String host, int port) {
+    RaftProperties p = new RaftProperties();
+    RaftServerConfigKeys.setStorageDir(p, List.of(raftDir));
+    RaftConfigKeys.Rpc.setType(
+        p,
+        c.transport() == StoreConfig.Transport.GRPC
+            ? SupportedRpcType.GRPC
+            : SupportedRpcType.NETTY);
+    switch (c.transport()) {
+      case NETTY -> {
+        org.apache.ratis.netty.NettyConfigKeys.Server.setHost(p, host);
+        org.apache.ratis.netty.NettyConfigKeys.Server.setPort(p, port);
+      }
+      case GRPC -> {
+        p.set("raft.grpc.server.host", host);
+        p.set("raft.grpc.server.port", Integer.toString(port));
+        p.set("raft.grpc.message.size.max", Integer.toString(MAX_COMMAND_BYTES * 2));
+      }
+    }
+
+    // Elections. Two busy cores stall threads for hundreds of ms, so the timeout is generous;
+    // a one-member group has no one to wait for, so its first election is quick.
+    RaftServerConfigKeys.Rpc.setTimeoutMin(p, td(c.electionTimeoutMin()));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(p, td(c.electionTimeoutMax()));
+    if (c.singleMember()) {
+      RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(
+          p, TimeDuration.valueOf(10, TimeUnit.MILLISECONDS));
+      RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(
+          p, TimeDuration.valueOf(30, TimeUnit.MILLISECONDS));
+    }
+    RaftServerConfigKeys.Rpc.setRequestTimeout(p, td(c.requestTimeout()));
+
+    // The log: group commit. The log worker fsyncs once its queue is empty or after
+    // forceSyncNum entries, so concurrent writers share fsyncs.
+    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentSizeBytes()));
+    RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("16MB"));
+    RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(MAX_COMMAND_BYTES * 2L));
+    RaftServerConfigKeys.Log.setForceSyncNum(p, c.logForceSyncNum());
+    // Metadata entries record the commit index in the log after every commit: on a one-member
+    // group that doubles the entries written for nothing the state machine needs.
+    RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+    RaftServerConfigKeys.Log.Appender.setBufferByteLimit(
+        p, SizeInBytes.valueOf(MAX_COMMAND_BYTES + (64 << 10)));
+    RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
+    RaftServerConfigKeys.Write.setElementLimit(p, 16384);
+
+    // Snapshots: taken by Ratis every snapshotEveryEntries applied entries, old ones pruned; not
+    // at shutdown (LMDB is synced on close, so a restart needs no snapshot to be fast).
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotEveryEntries());
+    RaftServerConfigKeys.Snapshot.setCreationGap(p, Math.min(1024, c.snapshotEveryEntries()));
+    RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, c.snapshotsRetained());
+    RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
+    RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, c.snapshotEveryEntries()));
+
+    // Reads: linearizable by read index; a leader holding a valid lease answers without a
+    // heartbeat round.
+    RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
+    RaftServerConfigKeys.Read.setTimeout(p, td(c.requestTimeout()));
+
+    // Every in-process request gets a fresh call id and is never retried, so the retry cache only
+    // has to outlive a forwarded client's retries.
+    RaftServerConfigKeys.RetryCache.setExpiryTime(p, td(c.requestTimeout().plusSeconds(5)));
+    return p;
+  }
+
+  private static TimeDuration td(Duration d) {
+    return TimeDuration.valueOf(d.toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

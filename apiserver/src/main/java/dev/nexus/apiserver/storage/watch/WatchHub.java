@@ -1,0 +1,283 @@
+package dev.nexus.apiserver.storage.watch;
+
+import dev.nexus.apiserver.storage.WatchEvent;
+import dev.nexus.apiserver.storage.WatchRegistration;
+import dev.nexus.apiserver.storage.WatchSink;
+import dev.nexus.apiserver.storage.lmdb.HistoryChunk;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One shared fan-out for every watch of a replica. The apply thread {@link #publish}es each entry's
+ * events after they are committed to LMDB; a single dispatcher thread owns all watch state and does
+ * everything else, in the order things happened, so no lock is needed and nothing can slip between
+ * history and live delivery:
+ *
+ * <ul>
+ *   <li>A new watch starts "catching up" at its start revision. In bounded chunks, interleaved with
+ *       live batches, it is fed from the in-memory ring when the ring reaches back far enough, else
+ *       from LMDB history, always only up to {@code dispatched} (the last batch the dispatcher has
+ *       seen). Once it reaches {@code dispatched} it joins the live set.
+ *   <li>A live batch (revision r &gt; dispatched) goes into the ring and to every live watch whose
+ *       prefix matches, then {@code dispatched = r}. A live watch's position was at most the {@code
+ *       dispatched} of the moment it joined, so it gets every later batch once.
+ * </ul>
+ *
+ * Watches are grouped by prefix so an event costs one string check per distinct prefix plus one
+ * {@link WatchSink#offer} per interested watch; there is no thread and no storage read per watch.
+ */
+public final class WatchHub implements AutoCloseable {
+  /** Reasons given to {@link WatchSink#closed} that mean "410 Gone: relist" start with this. */
+  public static final String GONE = "gone: ";
+
+  /** Reads history from storage for watches that start behind the ring. */
+  @FunctionalInterface
+  public interface HistorySource {
+    HistoryChunk read(long afterRevision, long throughRevision, int maxEvents);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(WatchHub.class);
+  private static final int CATCH_UP_CHUNK = 512;
+  private static final int SIGNALS_PER_ROUND = 256;
+
+  private sealed interface Signal {}
+
+  private record Publish(Batch batch) implements Signal {}
+
+  private record Add(Registration registration) implements Signal {}
+
+  private record Forget(Registration registration) implements Signal {}
+
+  private record Reset(long appliedRevision, String reason) implements Signal {}
+
+  private record Stop(String reason) implements Signal {}
+
+  private final LinkedBlockingQueue<Signal> inbox = new LinkedBlockingQueue<>();
+  private final AtomicInteger watchers = new AtomicInteger();
+  private final HistorySource history;
+  private final Thread dispatcher;
+
+  // Dispatcher-owned state.
+  private final EventRing ring;
+  private final Map<String, List<Registration>> live = new HashMap<>();
+  private final ArrayDeque<Registration> catchingUp = new ArrayDeque<>();
+  private long dispatched;
+  private boolean running = true;
+
+  public WatchHub(HistorySource history, int ringRevisions, long appliedRevision) {
+    this.history = history;
+    this.ring = new EventRing(ringRevisions, appliedRevision);
+    this.dispatched = appliedRevision;
+    this.dispatcher =
+        Thread.ofPlatform().name("nexus-watch-dispatcher").daemon().unstarted(this::run);
+    dispatcher.start();
+  }
+
+  /** Hands the events of the entry at {@code revision} to the watches. Apply thread only. */
+  public void publish(long revision, List<WatchEvent> events) {
+    if (!events.isEmpty()) {
+      inbox.add(new Publish(new Batch(revision, events)));
+    }
+  }
+
+  /** Starts a watch of every event after {@code afterRevision} under {@code prefix}. */
+  public WatchRegistration register(
+      String prefix, long afterRevision, Predicate<WatchEvent> filter, WatchSink sink) {
+    Registration r = new Registration(prefix, afterRevision, filter, sink, this);
+    watchers.incrementAndGet();
+    inbox.add(new Add(r));
+    return r;
+  }
+
+  /**
+   * The store's contents were replaced (snapshot installed): every watch ends with {@code reason}
+   * and the ring restarts at {@code appliedRevision}.
+   */
+  public void reset(long appliedRevision, String reason) {
+    inbox.add(new Reset(appliedRevision, reason));
+  }
+
+  public int watcherCount() {
+    return watchers.get();
+  }
+
+  void ended() {
+    watchers.decrementAndGet();
+  }
+
+  void forget(Registration r) {
+    inbox.add(new Forget(r));
+  }
+
+  @Override
+  public void close() {
+    inbox.add(new Stop("the store is shutting down"));
+    try {
+      dispatcher.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Signal s = catchingUp.isEmpty() ? inbox.take() : inbox.poll();
+        for (int n = 0; s != null; n++) {
+          handle(s);
+          s = n < SIGNALS_PER_ROUND && running ? inbox.poll() : null;
+        }
+        if (running && !catchingUp.isEmpty()) {
+          catchUpRound();
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("watch dispatcher failed; ending all watches", e);
+        endAll("the watch dispatcher failed: " + e);
+      }
+    }
+  }
+
+  private void handle(Signal s) {
+    switch (s) {
+      case Publish p -> dispatch(p.batch());
+      case Add a -> catchingUp.add(a.registration());
+      case Forget f -> {
+        catchingUp.remove(f.registration());
+        List<Registration> group = live.get(f.registration().prefix);
+        if (group != null && group.remove(f.registration()) && group.isEmpty()) {
+          live.remove(f.registration().prefix);
+        }
+      }
+      case Reset r -> {
+        endAll(r.reason());
+        ring.clear(r.appliedRevision());
+        dispatched = r.appliedRevision();
+      }
+      case Stop st -> {
+        endAll(st.reason());
+        running = false;
+      }
+    }
+  }
+
+  private void dispatch(Batch batch) {
+    if (batch.revision() <= dispatched) {
+      return; // already covered (a replay after a reset)
+    }
+    ring.add(batch);
+    dispatched = batch.revision();
+    List<Registration> refused = null;
+    for (Map.Entry<String, List<Registration>> group : live.entrySet()) {
+      String prefix = group.getKey();
+      for (WatchEvent event : batch.events()) {
+        if (!event.key().startsWith(prefix)) {
+          continue;
+        }
+        for (Registration r : group.getValue()) {
+          if (r.position < batch.revision() && !r.deliver(event)) {
+            refused = refused == null ? new ArrayList<>() : refused;
+            refused.add(r);
+          }
+        }
+      }
+    }
+    if (refused != null) {
+      for (Registration r : refused) {
+        r.end("the watcher did not keep up (its queue is full)");
+        handle(new Forget(r));
+      }
+    }
+  }
+
+  private void catchUpRound() {
+    for (int n = catchingUp.size(); n > 0; n--) {
+      Registration r = catchingUp.poll();
+      if (r.ended()) {
+        continue;
+      }
+      if (catchUp(r)) {
+        live.computeIfAbsent(r.prefix, p -> new ArrayList<>()).add(r);
+      } else if (!r.ended()) {
+        catchingUp.add(r);
+      }
+    }
+  }
+
+  /** Feeds {@code r} one chunk of what it missed; true once it has everything up to dispatched. */
+  private boolean catchUp(Registration r) {
+    if (r.position >= dispatched) {
+      return true;
+    }
+    if (ring.covers(r.position + 1)) {
+      int delivered = 0;
+      for (int i = ring.firstAfter(r.position); i < ring.size(); i++) {
+        Batch b = ring.get(i);
+        if (!deliverAll(r, b.events())) {
+          return false;
+        }
+        r.position = b.revision();
+        delivered += b.events().size();
+        if (delivered >= CATCH_UP_CHUNK) {
+          return r.position >= dispatched;
+        }
+      }
+      r.position = dispatched;
+      return true;
+    }
+    HistoryChunk chunk;
+    try {
+      chunk = history.read(r.position, dispatched, CATCH_UP_CHUNK);
+    } catch (RuntimeException e) {
+      r.end("could not read watch history: " + e.getMessage());
+      return false;
+    }
+    if (chunk.compactedRevision() > r.position) {
+      r.end(
+          GONE
+              + "events after revision "
+              + r.position
+              + " were compacted; the oldest watchable revision is "
+              + (chunk.compactedRevision() + 1));
+      return false;
+    }
+    if (!deliverAll(r, chunk.events())) {
+      return false;
+    }
+    r.position = chunk.coveredThrough();
+    return r.position >= dispatched;
+  }
+
+  private boolean deliverAll(Registration r, List<WatchEvent> events) {
+    for (WatchEvent e : events) {
+      if (!r.deliver(e)) {
+        r.end("the watcher did not keep up (its queue is full)");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void endAll(String reason) {
+    for (Registration r : catchingUp) {
+      r.end(reason);
+    }
+    catchingUp.clear();
+    for (List<Registration> group : live.values()) {
+      for (Registration r : group) {
+        r.end(reason);
+      }
+    }
+    live.clear();
+  }
+}
