@@ -12,7 +12,7 @@ nexus_stale() {
 if nexus_stale; then
   echo "nexus: building (first run or sources changed)..." >&2
   log=$(mktemp)
-  if ! (cd "$nexus_root" && mvn -B -q -DskipTests -Dspotless.check.skip=true \
+  if ! (cd "$nexus_root" && mvn -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true \
       -pl launcher -am install >"$log" 2>&1); then
     cat "$log" >&2
     echo "nexus: build failed (full log above)" >&2
