@@ -38,7 +38,7 @@ final class LabelSelectorParser {
 
   private Requirement requirement() {
     skipSpace();
-    if (peek() == '!') {
+    if (!atEnd() && peek() == '!') {
       pos++;
       String key = key();
       return new Requirement(key, LabelOperator.DOES_NOT_EXIST, List.of());

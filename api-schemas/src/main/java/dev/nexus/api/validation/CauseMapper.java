@@ -6,9 +6,11 @@ import com.networknt.schema.ValidationMessage;
 import dev.nexus.api.error.Status;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,20 +34,84 @@ final class CauseMapper {
   List<Status.Cause> map(Collection<ValidationMessage> messages) {
     List<String> branchPrefixes = new ArrayList<>();
     for (ValidationMessage m : messages) {
-      if (("oneOf".equals(m.getType()) || "anyOf".equals(m.getType()))
-          && m.getSchemaLocation() != null) {
-        branchPrefixes.add(m.getSchemaLocation().toString() + "/");
+      if ("oneOf".equals(m.getType()) || "anyOf".equals(m.getType())) {
+        branchPrefixes.add(evaluationPath(m) + "/");
       }
     }
     Set<Status.Cause> out = new LinkedHashSet<>();
+    Map<String, List<ValidationMessage>> anyOfGroups = new LinkedHashMap<>();
     for (ValidationMessage m : messages) {
-      String location = m.getSchemaLocation() == null ? "" : m.getSchemaLocation().toString();
-      if (branchPrefixes.stream().anyMatch(location::startsWith)) {
+      String evaluation = evaluationPath(m);
+      if (branchPrefixes.stream().anyMatch(evaluation::startsWith)) {
         continue;
       }
-      out.add(cause(m));
+      int anyOf = evaluation.indexOf("/anyOf/");
+      if (anyOf >= 0) {
+        anyOfGroups
+            .computeIfAbsent(evaluation.substring(0, anyOf + 6), k -> new ArrayList<>())
+            .add(m);
+      } else {
+        out.add(cause(m));
+      }
     }
+    anyOfGroups.forEach((prefix, group) -> out.addAll(anyOf(prefix, group)));
     return List.copyOf(out);
+  }
+
+  /**
+   * networknt reports a failed {@code anyOf} as every branch's failures. The branch a user meant is
+   * the one whose type matched (a string that is not in an enum, rather than "must be an array"):
+   * report only those; when every branch failed on type, report one type message.
+   */
+  private List<Status.Cause> anyOf(String prefix, List<ValidationMessage> group) {
+    int depth = Integer.MAX_VALUE;
+    for (ValidationMessage m : group) {
+      depth = Math.min(depth, m.getInstanceLocation().getNameCount());
+    }
+    Map<String, List<ValidationMessage>> branches = new LinkedHashMap<>();
+    for (ValidationMessage m : group) {
+      String rest = evaluationPath(m).substring(prefix.length() + 1);
+      int slash = rest.indexOf('/');
+      branches
+          .computeIfAbsent(slash < 0 ? rest : rest.substring(0, slash), k -> new ArrayList<>())
+          .add(m);
+    }
+    List<ValidationMessage> matched = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    ValidationMessage typeMessage = null;
+    for (List<ValidationMessage> branch : branches.values()) {
+      final int top = depth;
+      ValidationMessage mismatch =
+          branch.stream()
+              .filter(
+                  m -> "type".equals(m.getType()) && m.getInstanceLocation().getNameCount() == top)
+              .findFirst()
+              .orElse(null);
+      if (mismatch == null) {
+        matched.addAll(branch);
+      } else {
+        typeMessage = mismatch;
+        expected.add(expectedTypes(mismatch.getSchemaNode()));
+      }
+    }
+    List<Status.Cause> out = new ArrayList<>();
+    if (!matched.isEmpty()) {
+      matched.forEach(m -> out.add(cause(m)));
+    } else if (typeMessage != null) {
+      out.add(
+          new Status.Cause(
+              path(typeMessage.getInstanceLocation()),
+              "must be "
+                  + String.join(" or ", expected)
+                  + ", got "
+                  + jsonType(typeMessage.getInstanceNode()),
+              Reasons.TYPE_INVALID));
+    }
+    return out;
+  }
+
+  private static String evaluationPath(ValidationMessage m) {
+    return m.getEvaluationPath() == null ? "" : m.getEvaluationPath().toString();
   }
 
   private Status.Cause cause(ValidationMessage m) {

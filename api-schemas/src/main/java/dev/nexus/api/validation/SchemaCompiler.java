@@ -180,12 +180,12 @@ final class SchemaCompiler {
     throw new IllegalArgumentException("unknown keyword '" + name + "'");
   }
 
+  /** The innermost message: networknt wraps the cause, whose message is the useful one. */
   private static String describe(RuntimeException e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
+    while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    return msg;
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 }
