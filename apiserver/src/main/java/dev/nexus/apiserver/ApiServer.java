@@ -1,0 +1,192 @@
+package dev.nexus.apiserver;
+
+import dev.nexus.api.kinds.KindRegistry;
+import dev.nexus.apiserver.http.ApiRouting;
+import dev.nexus.apiserver.metrics.ApiMetrics;
+import dev.nexus.apiserver.metrics.MetricsRegistry;
+import dev.nexus.apiserver.registry.ResourceRegistry;
+import dev.nexus.apiserver.storage.Store;
+import dev.nexus.apiserver.storage.raft.RaftStore;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * A running Nexus API server: the storage engine (a Raft group over LMDB) behind the HTTP API of
+ * DESIGN §4. Start one with {@link #start}; {@link #close} stops it (open watches end, then HTTP,
+ * then storage).
+ *
+ * <pre>{@code
+ * StoreConfig store = StoreConfig.builder(dataDir).build();
+ * try (ApiServer server = ApiServer.start(ApiServerConfig.builder(store).port(6443).build())) {
+ *   System.out.println("serving on " + server.url());
+ * }
+ * }</pre>
+ */
+public final class ApiServer implements AutoCloseable {
+  /** Namespaces that exist from the first start. */
+  public static final String[] INITIAL_NAMESPACES = {"default", "nexus-system"};
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private final ApiServerConfig config;
+  private final RaftStore store;
+  private final ResourceRegistry registry;
+  private final MetricsRegistry metrics;
+  private final ApiRouting api;
+  private final WebServer web;
+
+  private ApiServer(
+      ApiServerConfig config,
+      RaftStore store,
+      ResourceRegistry registry,
+      MetricsRegistry metrics,
+      ApiRouting api,
+      WebServer web) {
+    this.config = config;
+    this.store = store;
+    this.registry = registry;
+    this.metrics = metrics;
+    this.api = api;
+    this.web = web;
+  }
+
+  /**
+   * Opens storage, waits for it to be ready, creates the initial namespaces if missing, and starts
+   * listening.
+   *
+   * @throws IOException if storage cannot be opened
+   * @throws IllegalStateException if storage is not ready within {@link
+   *     ApiServerConfig#readyTimeout()}
+   */
+  public static ApiServer start(ApiServerConfig config) throws IOException {
+    long started = System.nanoTime();
+    routeJulToSlf4j();
+    RaftStore store = RaftStore.open(config.store());
+    try {
+      if (!store.awaitReady(config.readyTimeout())) {
+        throw new IllegalStateException(
+            "storage did not become ready within " + config.readyTimeout().toSeconds() + "s");
+      }
+      ResourceRegistry registry =
+          new ResourceRegistry(
+              store,
+              KindRegistry.builtin(),
+              config.clock(),
+              config.maxBodyBytes(),
+              config.commitTimeout());
+      registry.ensureNamespaces(INITIAL_NAMESPACES);
+      MetricsRegistry metrics = new MetricsRegistry();
+      StorageMetrics.register(metrics, store.metrics());
+      HttpRouting.Builder routing = HttpRouting.builder();
+      ApiRouting api = routing(routing, registry, metrics, config);
+      WebServer web =
+          WebServer.builder()
+              .host(config.host())
+              .port(config.port())
+              // Bodies are limited (and answered with a Status) by the API itself.
+              .maxPayloadSize(-1)
+              .shutdownGracePeriod(Duration.ofSeconds(2))
+              .routing(routing)
+              .build()
+              .start();
+      ApiServer server = new ApiServer(config, store, registry, metrics, api, web);
+      LOG.info(
+          "API server listening on {} (ready in {} ms)",
+          server.url(),
+          (System.nanoTime() - started) / 1_000_000);
+      return server;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      store.close();
+      throw new IllegalStateException("interrupted while waiting for storage", e);
+    } catch (RuntimeException | Error e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Registers the whole API on {@code routing} (Helidon style, so tests and launchers can build
+   * their own server around it) and returns the handle that ends open watches.
+   */
+  public static ApiRouting routing(
+      HttpRouting.Builder routing,
+      ResourceRegistry registry,
+      MetricsRegistry metrics,
+      ApiServerConfig config) {
+    ApiRouting api =
+        new ApiRouting(
+            registry,
+            new ApiMetrics(metrics),
+            new ApiRouting.Settings(
+                config.maxBodyBytes(),
+                config.bookmarkInterval(),
+                config.watchQueueCapacity(),
+                version(),
+                config.clock()));
+    api.register(routing);
+    return api;
+  }
+
+  /** Helidon logs through java.util.logging; send it where everything else goes. */
+  private static void routeJulToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
+  }
+
+  /** The Nexus version from the jar manifest, or {@code dev} when run from classes. */
+  public static String version() {
+    String v = ApiServer.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  public int port() {
+    return web.port();
+  }
+
+  /** {@code http://host:port}, what clients and kubeconfigs point at. */
+  public String url() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public ResourceRegistry registry() {
+    return registry;
+  }
+
+  public MetricsRegistry metrics() {
+    return metrics;
+  }
+
+  public ApiServerConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    api.closeWatches();
+    try {
+      web.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping the HTTP server failed: {}", e.toString());
+    }
+    try {
+      store.close();
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(new IOException("closing storage failed", e));
+    }
+    LOG.info("API server stopped");
+  }
+}

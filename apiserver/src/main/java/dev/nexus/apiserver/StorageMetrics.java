@@ -1,0 +1,55 @@
+package dev.nexus.apiserver;
+
+import dev.nexus.apiserver.metrics.CallbackHistogram;
+import dev.nexus.apiserver.metrics.MetricsRegistry;
+import dev.nexus.apiserver.storage.raft.HistogramSnapshot;
+import dev.nexus.apiserver.storage.raft.StoreMetrics;
+import java.util.List;
+import java.util.Map;
+
+/** Exposes the storage engine's own figures ({@link StoreMetrics}) on {@code /metrics}. */
+final class StorageMetrics {
+  private StorageMetrics() {}
+
+  static void register(MetricsRegistry registry, StoreMetrics store) {
+    registry.histogram(
+        "nexus_storage_apply_duration_seconds",
+        "Time to apply one Raft entry to LMDB (decode, check preconditions, write, commit).",
+        () -> reading(store.applyLatency()));
+    registry.histogram(
+        "nexus_storage_commit_duration_seconds",
+        "Time from submitting a storage transaction to its result (replication and apply).",
+        () -> reading(store.commitLatency()));
+    registry.gauge(
+        "nexus_storage_revision",
+        "The last revision written to LMDB.",
+        () -> (double) store.revision());
+    registry.gauge(
+        "nexus_storage_compacted_revision",
+        "Watch history at or below this revision has been compacted away.",
+        () -> (double) store.compactedRevision());
+    registry.gauge("nexus_raft_term", "The current Raft term.", () -> (double) store.term());
+    registry.gauge(
+        "nexus_raft_commit_index",
+        "The last Raft index known committed.",
+        () -> (double) store.commitIndex());
+    registry.gauge(
+        "nexus_raft_leader_changes",
+        "How many times the known leader changed since start.",
+        () -> (double) store.leaderChanges());
+    registry.gauge(
+        "nexus_raft_role",
+        "1 for this replica's current Raft role.",
+        List.of("role"),
+        () -> Map.of(List.of(store.role()), 1.0));
+    registry.gauge(
+        "nexus_storage_watchers",
+        "Watches registered with the storage fan-out.",
+        () -> (double) store.watcherCount());
+  }
+
+  private static CallbackHistogram.Reading reading(HistogramSnapshot s) {
+    return new CallbackHistogram.Reading(
+        s.upperBoundsSeconds(), s.cumulativeCounts(), s.count(), s.sumSeconds());
+  }
+}

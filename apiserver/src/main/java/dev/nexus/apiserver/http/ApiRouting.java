@@ -1,0 +1,96 @@
+package dev.nexus.apiserver.http;
+
+import dev.nexus.apiserver.metrics.ApiMetrics;
+import dev.nexus.apiserver.registry.ResourceRegistry;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Assembles the HTTP API on a Helidon routing: the request log and metrics filter, the system
+ * endpoints, discovery, the resource handler under {@code /apis}, a 404 Status for everything else,
+ * and the central error mapping. Keeps the open watches so a server can end them on shutdown.
+ */
+public final class ApiRouting {
+  /**
+   * HTTP-level settings.
+   *
+   * @param maxBodyBytes the largest request body accepted (413 above)
+   * @param bookmarkInterval how often an idle watch gets a BOOKMARK (or keep-alive)
+   * @param watchQueueCapacity events buffered per watch before a slow client is cut off
+   * @param nexusVersion reported by {@code /version}
+   * @param clock for the AGE column of tables
+   */
+  public record Settings(
+      long maxBodyBytes,
+      Duration bookmarkInterval,
+      int watchQueueCapacity,
+      String nexusVersion,
+      Clock clock) {}
+
+  private final ResourceRegistry registry;
+  private final ApiMetrics metrics;
+  private final Discovery discovery;
+  private final WatchStreamer watches;
+  private final ResourceHandler resources;
+
+  public ApiRouting(ResourceRegistry registry, ApiMetrics metrics, Settings settings) {
+    this.registry = registry;
+    this.metrics = metrics;
+    this.discovery = new Discovery(registry.kinds());
+    Tables tables = new Tables(settings.clock());
+    this.watches =
+        new WatchStreamer(
+            registry,
+            tables,
+            settings.bookmarkInterval(),
+            settings.watchQueueCapacity(),
+            metrics.watches());
+    this.resources =
+        new ResourceHandler(
+            registry, discovery, new RequestBodies(settings.maxBodyBytes()), tables, watches);
+    this.nexusVersion = settings.nexusVersion();
+  }
+
+  private final String nexusVersion;
+
+  /** Registers every route and the error handlers on {@code routing}. */
+  public void register(HttpRouting.Builder routing) {
+    routing
+        .addFilter(new RequestLog(metrics))
+        .register(new SystemEndpoints(registry.store(), metrics.registry(), nexusVersion))
+        .get(
+            "/api",
+            (req, res) -> {
+              RequestInfo.of(req).set("get", "discovery");
+              Responses.json(res, 200, discovery.coreVersions());
+            })
+        .get(
+            "/apis",
+            (req, res) -> {
+              RequestInfo.of(req).set("get", "discovery");
+              Responses.json(res, 200, discovery.groupList());
+            })
+        .get(
+            "/apis/{group}",
+            (req, res) -> {
+              RequestInfo.of(req).set("get", "discovery");
+              Responses.json(res, 200, discovery.group(req.path().pathParameters().get("group")));
+            })
+        .any("/apis/*", resources)
+        .any(
+            (req, res) -> {
+              throw ResourcePath.notFound(req.path().absolute().path());
+            })
+        .error(Exception.class, ErrorMapping::handle);
+  }
+
+  /** Ends every open watch; their streams complete normally. */
+  public void closeWatches() {
+    watches.closeAll();
+  }
+
+  public int openWatches() {
+    return watches.openCount();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.nexus.apiserver.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.codec.Json;
+import dev.nexus.apiserver.storage.StoredObject;
+
+/**
+ * Converts between API objects and stored values. Storage never holds {@code resourceVersion}: it
+ * is the key's modification revision, known only after the write, so a read fills it in.
+ */
+public final class StoredObjects {
+  private StoredObjects() {}
+
+  public static ObjectNode decode(StoredObject stored) {
+    return decode(stored.value(), stored.modRevision());
+  }
+
+  public static ObjectNode decode(byte[] value, long revision) {
+    ObjectNode node = (ObjectNode) Json.parse(value);
+    metadata(node).put("resourceVersion", Long.toString(revision));
+    return node;
+  }
+
+  /** The bytes to store: the object without {@code metadata.resourceVersion}. */
+  public static byte[] encode(ObjectNode object) {
+    ObjectNode copy = object.deepCopy();
+    metadata(copy).remove("resourceVersion");
+    return Json.toBytes(copy);
+  }
+
+  static ObjectNode metadata(ObjectNode node) {
+    return node.get("metadata") instanceof ObjectNode m ? m : node.putObject("metadata");
+  }
+}
