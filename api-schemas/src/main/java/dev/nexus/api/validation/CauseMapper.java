@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Turns networknt's messages ({@code /spec/port: string found, integer expected}) into causes a
@@ -91,7 +90,7 @@ final class CauseMapper {
         matched.addAll(branch);
       } else {
         typeMessage = mismatch;
-        expected.add(expectedTypes(mismatch.getSchemaNode()));
+        expected.add(Phrases.expectedTypes(mismatch.getSchemaNode()));
       }
     }
     List<Status.Cause> out = new ArrayList<>();
@@ -104,7 +103,7 @@ final class CauseMapper {
               "must be "
                   + String.join(" or ", expected)
                   + ", got "
-                  + jsonType(typeMessage.getInstanceNode()),
+                  + Phrases.jsonType(typeMessage.getInstanceNode()),
               Reasons.TYPE_INVALID));
     }
     return out;
@@ -128,11 +127,13 @@ final class CauseMapper {
       case "type" ->
           new Status.Cause(
               path,
-              "must be " + expectedTypes(schema) + ", got " + jsonType(value),
+              "must be " + Phrases.expectedTypes(schema) + ", got " + Phrases.jsonType(value),
               Reasons.TYPE_INVALID);
       case "enum" ->
           new Status.Cause(
-              path, "must be one of " + list(schema) + ", got " + value, Reasons.NOT_SUPPORTED);
+              path,
+              "must be one of " + Phrases.list(schema) + ", got " + value,
+              Reasons.NOT_SUPPORTED);
       case "const" ->
           new Status.Cause(path, "must be " + schema + ", got " + value, Reasons.NOT_SUPPORTED);
       case "minimum" ->
@@ -160,11 +161,11 @@ final class CauseMapper {
       case "minItems" ->
           new Status.Cause(
               path,
-              "must have at least " + count(schema.asInt(), "item"),
+              "must have at least " + Phrases.count(schema.asInt(), "item"),
               schema.asInt() == 1 ? Reasons.REQUIRED : Reasons.INVALID);
       case "maxItems" ->
           new Status.Cause(
-              path, "must have at most " + count(schema.asInt(), "item"), Reasons.TOO_MANY);
+              path, "must have at most " + Phrases.count(schema.asInt(), "item"), Reasons.TOO_MANY);
       case "minProperties" -> new Status.Cause(path, minProperties(m), Reasons.REQUIRED);
       case "maxProperties" -> new Status.Cause(path, maxProperties(m), Reasons.TOO_MANY);
       case "uniqueItems" ->
@@ -179,7 +180,7 @@ final class CauseMapper {
       case "false", "not" -> new Status.Cause(path, "is not allowed here", Reasons.FORBIDDEN);
       case "dependentRequired" ->
           new Status.Cause(path, "requires " + m.getArguments()[1], Reasons.REQUIRED);
-      default -> new Status.Cause(path, stripPointer(m.getMessage()), Reasons.INVALID);
+      default -> new Status.Cause(path, Phrases.stripPointer(m.getMessage()), Reasons.INVALID);
     };
   }
 
@@ -224,7 +225,7 @@ final class CauseMapper {
     if (n == 1 && !names.isEmpty()) {
       return "must set at least one of " + names;
     }
-    return "must have at least " + count(n, "field");
+    return "must have at least " + Phrases.count(n, "field");
   }
 
   private String maxProperties(ValidationMessage m) {
@@ -236,7 +237,7 @@ final class CauseMapper {
     if (n == 1 && !names.isEmpty()) {
       return "must set only one of " + names;
     }
-    return "must have at most " + count(n, "field");
+    return "must have at most " + Phrases.count(n, "field");
   }
 
   private String patternRule(ValidationMessage m) {
@@ -254,7 +255,7 @@ final class CauseMapper {
     if (propertyNamesSchema != null && propertyNamesSchema.path("x-message").isTextual()) {
       return propertyNamesSchema.get("x-message").asText();
     }
-    return stripPointer(m.getMessage());
+    return Phrases.stripPointer(m.getMessage());
   }
 
   /** "must set exactly one of [httpGet, exec]" when every branch only requires one field. */
@@ -288,55 +289,5 @@ final class CauseMapper {
       schema.get("properties").fieldNames().forEachRemaining(names::add);
     }
     return names;
-  }
-
-  private static String expectedTypes(JsonNode schemaType) {
-    if (schemaType.isArray()) {
-      List<String> names = new ArrayList<>();
-      schemaType.forEach(t -> names.add(article(t.asText())));
-      return String.join(" or ", names);
-    }
-    return article(schemaType.asText());
-  }
-
-  private static String article(String type) {
-    return switch (type) {
-      case "integer", "object", "array" -> "an " + type;
-      case "null" -> "null";
-      default -> "a " + type;
-    };
-  }
-
-  private static String jsonType(JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
-      return "null";
-    }
-    if (value.isIntegralNumber()) {
-      return "integer";
-    }
-    if (value.isNumber()) {
-      return "number";
-    }
-    return value.getNodeType().name().toLowerCase(Locale.ROOT);
-  }
-
-  private static String list(JsonNode values) {
-    List<String> out = new ArrayList<>();
-    values.forEach(v -> out.add(v.isTextual() ? v.asText() : v.toString()));
-    return out.stream().collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String count(int n, String noun) {
-    return n == 1 ? "one " + noun : n + " " + noun + "s";
-  }
-
-  private static String stripPointer(String message) {
-    if (message == null) {
-      return "is invalid";
-    }
-    int colon = message.indexOf(": ");
-    return colon >= 0 && (message.startsWith("/") || message.startsWith(":") || colon == 0)
-        ? message.substring(colon + 2)
-        : message;
   }
 }
