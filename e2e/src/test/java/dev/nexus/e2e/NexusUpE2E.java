@@ -101,8 +101,12 @@ class NexusUpE2E {
     }
   }
 
-  private static String read(Path log) throws IOException {
-    return Files.readString(log);
+  private static String read(Path log) {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static int freePort() throws IOException {
