@@ -30,6 +30,11 @@ public final class DescribeCommand extends CtlCommand {
   List<String> names = new ArrayList<>();
 
   @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "Describe matching objects of every namespace (without NAMEs).")
+  boolean allNamespaces;
+
+  @Option(
       names = {"-l", "--selector"},
       paramLabel = "SEL",
       description = "Label selector (without NAMEs).")
@@ -49,11 +54,16 @@ public final class DescribeCommand extends CtlCommand {
     }
     KindInfo kind = session().kind(typed);
     String namespace = kind.namespaced() ? session().namespace() : null;
+    if (allNamespaces && !names.isEmpty()) {
+      throw new IllegalArgumentException(
+          "describe: -A lists every namespace; give no NAMEs with it");
+    }
     List<ApiObject> objects = new ArrayList<>();
     int failures = 0;
     if (names.isEmpty()) {
+      String where = allNamespaces ? null : namespace;
       objects.addAll(
-          session().client().listAll(kind, namespace, ListOptions.labels(labelSelector)).items());
+          session().client().listAll(kind, where, ListOptions.labels(labelSelector)).items());
       if (objects.isEmpty()) {
         err().println(GetCommand.noResources(kind, namespace));
       }

@@ -40,14 +40,24 @@ final class DocumentRunner {
 
   void each(List<Document> documents, TargetResolver resolver, Action action) {
     for (Document doc : documents) {
+      Target target = null;
       try {
-        action.run(resolver.resolve(doc));
+        target = resolver.resolve(doc);
+        action.run(target);
       } catch (ConnectionException e) {
         throw e;
       } catch (RuntimeException e) {
-        fail(doc.where() + ": " + Nexusctl.oneLineMessage(e));
+        fail(doc.where() + ": " + about(target, Nexusctl.oneLineMessage(e)));
       }
     }
+  }
+
+  /** Names the object when the server's message does not (e.g. its namespace is missing). */
+  private static String about(Target target, String message) {
+    if (target == null || message.contains("\"" + target.name() + "\"")) {
+      return message;
+    }
+    return target.kind().kind() + " \"" + target.name() + "\": " + message;
   }
 
   void fail(String message) {
