@@ -22,6 +22,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nexusctl}: the command line of Nexus. {@link #run} is the whole program (tests call it);
@@ -47,6 +49,7 @@ import picocli.CommandLine.Mixin;
     })
 public final class Nexusctl implements Callable<Integer> {
   @Mixin ConnectionOptions connection;
+  @Spec CommandSpec spec;
 
   private final InputStream in;
   private final PrintStream out;
@@ -100,7 +103,7 @@ public final class Nexusctl implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(out);
+    spec.commandLine().usage(out);
     return 0;
   }
 

@@ -95,19 +95,22 @@ public final class Session implements AutoCloseable {
     return kinds().resolve(typed);
   }
 
-  /** {@code -n}, else the context's namespace, else {@code default}. */
+  /**
+   * {@code -n}, else the context's namespace, else {@code default}. With {@code --server} a broken
+   * or missing config is no reason to fail: the namespace is then {@code default}.
+   */
   public String namespace() {
     if (namespaceOption != null) {
       return namespaceOption;
     }
-    if (serverOverride != null && contextName == null) {
-      try {
-        return context().namespaceOrDefault();
-      } catch (ConfigException e) {
+    try {
+      return context().namespaceOrDefault();
+    } catch (ConfigException e) {
+      if (serverOverride != null && contextName == null) {
         return "default";
       }
+      throw e;
     }
-    return context().namespaceOrDefault();
   }
 
   /** Whether the user named a namespace with {@code -n}. */

@@ -136,53 +136,97 @@ class GetIT {
     assertThat(r.err().lines()).hasSize(1);
   }
 
+  /** A {@code nexusctl} run in the background until {@link #stop()}, as a user's -w. */
+  private final class Background {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    final int[] code = {-1};
+    final Thread thread;
+
+    Background(String... args) {
+      String[] all =
+          java.util.stream.Stream.concat(
+                  java.util.Arrays.stream(args),
+                  java.util.stream.Stream.of(
+                      "--server",
+                      TestServer.get().uri().toString(),
+                      "--config",
+                      dir.resolve("none").toString()))
+              .toArray(String[]::new);
+      thread =
+          Thread.ofVirtual()
+              .start(
+                  () ->
+                      code[0] =
+                          Nexusctl.run(
+                              all,
+                              new ByteArrayInputStream(new byte[0]),
+                              new PrintStream(out, true, StandardCharsets.UTF_8),
+                              new PrintStream(err, true, StandardCharsets.UTF_8)));
+    }
+
+    String out() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Interrupts the run, as Ctrl-C would end it, and returns its exit code. */
+    int stop() throws InterruptedException {
+      thread.interrupt();
+      thread.join(Duration.ofSeconds(10));
+      assertThat(thread.isAlive()).isFalse();
+      assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+      return code[0];
+    }
+  }
+
+  private void scaleWeb(int replicas) throws Exception {
+    client.patch(
+        BuiltinKinds.WORKLOAD,
+        ns,
+        "web",
+        Json.MAPPER.readTree("{\"spec\":{\"replicas\":" + replicas + "}}"));
+  }
+
   @Test
   void watchPrintsAnUpdateMadeWhileWatching() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int[] code = {-1};
-    Thread watcher =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    code[0] =
-                        Nexusctl.run(
-                            new String[] {
-                              "get",
-                              "wl",
-                              "web",
-                              "-w",
-                              "-n",
-                              ns,
-                              "--server",
-                              TestServer.get().uri().toString(),
-                              "--config",
-                              dir.resolve("none").toString()
-                            },
-                            new ByteArrayInputStream(new byte[0]),
-                            new PrintStream(out, true, StandardCharsets.UTF_8),
-                            new PrintStream(err, true, StandardCharsets.UTF_8)));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> out.toString(StandardCharsets.UTF_8).contains("web "));
+    Background watch = new Background("get", "wl", "web", "-w", "-n", ns);
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.out().contains("web "));
 
-    client.patch(
-        BuiltinKinds.WORKLOAD, ns, "web", Json.MAPPER.readTree("{\"spec\":{\"replicas\":5}}"));
+    scaleWeb(5);
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(
-            () ->
-                assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("(?m)^web +0/5 "));
-    watcher.interrupt();
-    watcher.join(Duration.ofSeconds(10));
-    assertThat(watcher.isAlive()).isFalse();
-    assertThat(code[0]).isZero();
-    String printed = out.toString(StandardCharsets.UTF_8);
+        .untilAsserted(() -> assertThat(watch.out()).containsPattern("(?m)^web +0/5 "));
+    assertThat(watch.stop()).isZero();
+    String printed = watch.out();
     assertThat(printed).startsWith("NAME ");
     assertThat(printed.lines().filter(l -> l.startsWith("NAME"))).hasSize(1);
     assertThat(printed).containsPattern("(?m)^web +0/3 ");
     assertThat(printed).doesNotContain("db ");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void watchWithJsonPrintsEachObjectAsItChanges() throws Exception {
+    Background watch = new Background("get", "wl", "web", "-w", "-o", "json", "-n", ns);
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.out().contains("\"replicas\" : 3"));
+
+    scaleWeb(6);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(watch.out()).contains("\"replicas\" : 6"));
+    assertThat(watch.stop()).isZero();
+    var docs =
+        Json.MAPPER
+            .readerFor(com.fasterxml.jackson.databind.JsonNode.class)
+            .readValues(watch.out());
+    int count = 0;
+    while (docs.hasNext()) {
+      var doc = (com.fasterxml.jackson.databind.JsonNode) docs.next();
+      assertThat(doc.path("kind").asText()).isEqualTo("Workload");
+      assertThat(doc.path("metadata").path("name").asText()).isEqualTo("web");
+      count++;
+    }
+    assertThat(count).isEqualTo(2);
   }
 }

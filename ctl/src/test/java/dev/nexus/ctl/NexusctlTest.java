@@ -72,14 +72,19 @@ class NexusctlTest {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    String expected =
+        "error: cannot reach Nexus at http://127.0.0.1:"
+            + port
+            + ": connection refused (is `nexus up` running?)\n";
     Cli.Result r = new Cli().run("get", "workloads", "--server", "http://127.0.0.1:" + port);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err())
-        .isEqualTo(
-            "error: cannot reach Nexus at http://127.0.0.1:"
-                + port
-                + ": connection refused (is `nexus up` running?)\n");
+    assertThat(r.err()).isEqualTo(expected);
+
+    // Global options may also come before the subcommand.
+    Cli.Result before =
+        new Cli().run("--server", "http://127.0.0.1:" + port, "-n", "demo", "get", "workloads");
+    assertThat(before.err()).isEqualTo(expected);
   }
 
   @Test
