@@ -88,6 +88,7 @@ public final class LmdbStore implements AutoCloseable {
     if (!options.syncEachCommit()) {
       flags.add(EnvFlags.MDB_NOSYNC);
     }
+
     Env<byte[]> env =
         Env.create(ByteArrayProxy.PROXY_BA)
             .setMapSize(options.mapSizeBytes())

@@ -2,6 +2,7 @@ package dev.nexus.apiserver.storage.lmdb;
 
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
+import dev.nexus.apiserver.storage.StoredObject;
 import dev.nexus.apiserver.storage.TxnResult;
 import dev.nexus.apiserver.storage.WatchEvent;
 import dev.nexus.apiserver.storage.lmdb.LmdbStore.Handles;
@@ -13,11 +14,11 @@ import org.lmdbjava.Cursor;
 import org.lmdbjava.Txn;
 
 /**
- * Applies one Raft entry to LMDB in one write transaction: every precondition is checked against
- * the state before the entry; then either all operations, their history records, the applied
- * term/index and a bounded step of history compaction commit together, or only the applied
- * term/index (and the compaction step) do. Deterministic: the outcome depends only on the database
- * and the entry, so every replica computes the same one.
+ * Applies Raft entries to LMDB: for each entry every precondition is checked against the state
+ * before the entry; then either all its operations and their history records are written, or none.
+ * The applied term/index and a bounded step of history compaction go into the same LMDB
+ * transaction, so a crash never separates data from the position it reflects. Deterministic: the
+ * outcome depends only on the database and the entry, so every replica computes the same one.
  *
  * <p>Compaction keeps the last {@code historyWindow} revisions. Each entry deletes at most a few
  * dozen old history records in the same transaction and moves the {@code compacted} mark to just
@@ -38,36 +39,62 @@ public final class TxnApplier {
     this.historyWindow = historyWindow;
   }
 
+  /** One Raft entry to apply. */
+  public record Entry(long term, long index, List<Op> ops) {}
+
   /** Applies {@code ops} as the entry at {@code term}/{@code index}. */
   public ApplyOutcome apply(long term, long index, List<Op> ops) {
+    return applyAll(List.of(new Entry(term, index, ops))).getFirst();
+  }
+
+  /**
+   * Applies consecutive entries in one LMDB transaction (one commit for many entries under load).
+   * Each entry sees the writes of the entries before it, exactly as if applied one by one.
+   */
+  public List<ApplyOutcome> applyAll(List<Entry> entries) {
     return store.write(
         (h, w) -> {
-          ObjectRecord[] before = new ObjectRecord[ops.size()];
-          byte[][] keys = new byte[ops.size()][];
-          for (int i = 0; i < ops.size(); i++) {
-            Op op = ops.get(i);
-            keys[i] = Records.key(op.key());
-            before[i] = Records.decodeObject(h.objects().get(w, keys[i]));
-            if (!holds(op, before[i])) {
-              long compacted = finish(h, w, term, index, ops.size());
-              Optional<dev.nexus.apiserver.storage.StoredObject> current =
-                  Optional.ofNullable(before[i]).map(r -> r.toStored(op.key()));
-              return new ApplyOutcome(new TxnResult(index, i, current), List.of(), compacted);
-            }
+          List<ApplyOutcome> outcomes = new ArrayList<>(entries.size());
+          int opCount = 0;
+          for (Entry e : entries) {
+            outcomes.add(applyEntry(h, w, e));
+            opCount += e.ops().size();
           }
-          List<WatchEvent> events = new ArrayList<>(ops.size());
-          for (int i = 0; i < ops.size(); i++) {
-            // Re-read: an earlier op of this entry may have written the same key.
-            ObjectRecord now =
-                i == 0 ? before[0] : Records.decodeObject(h.objects().get(w, keys[i]));
-            WatchEvent event = applyOne(h, w, index, i, ops.get(i), keys[i], now);
-            if (event != null) {
-              events.add(event);
-            }
+          Entry last = entries.getLast();
+          long compacted = finish(h, w, last.term(), last.index(), opCount);
+          List<ApplyOutcome> marked = new ArrayList<>(outcomes.size());
+          for (ApplyOutcome o : outcomes) {
+            marked.add(new ApplyOutcome(o.result(), o.events(), compacted));
           }
-          long compacted = finish(h, w, term, index, ops.size());
-          return new ApplyOutcome(new TxnResult(index, -1, Optional.empty()), events, compacted);
+          return marked;
         });
+  }
+
+  private static ApplyOutcome applyEntry(Handles h, Txn<byte[]> w, Entry entry) {
+    List<Op> ops = entry.ops();
+    long index = entry.index();
+    ObjectRecord[] before = new ObjectRecord[ops.size()];
+    byte[][] keys = new byte[ops.size()][];
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      keys[i] = Records.key(op.key());
+      before[i] = Records.decodeObject(h.objects().get(w, keys[i]));
+      if (!holds(op, before[i])) {
+        Optional<StoredObject> current =
+            Optional.ofNullable(before[i]).map(r -> r.toStored(op.key()));
+        return new ApplyOutcome(new TxnResult(index, i, current), List.of(), 0);
+      }
+    }
+    List<WatchEvent> events = new ArrayList<>(ops.size());
+    for (int i = 0; i < ops.size(); i++) {
+      // Re-read: an earlier op of this entry may have written the same key.
+      ObjectRecord now = i == 0 ? before[0] : Records.decodeObject(h.objects().get(w, keys[i]));
+      WatchEvent event = applyOne(h, w, index, i, ops.get(i), keys[i], now);
+      if (event != null) {
+        events.add(event);
+      }
+    }
+    return new ApplyOutcome(new TxnResult(index, -1, Optional.empty()), events, 0);
   }
 
   /** Records an entry that changed no object (a configuration entry before a snapshot). */

@@ -7,16 +7,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -29,6 +33,9 @@ import org.apache.ratis.util.TimeDuration;
 final class RaftGateway implements AutoCloseable {
   private static final long RETRY_DELAY_MS = 20;
 
+  /** The query a follower sends the leader to learn its applied index. */
+  static final ByteString APPLIED_INDEX_QUERY = ByteString.copyFromUtf8("nexus/applied-index");
+
   private final RaftServer server;
   private final RaftServer.Division division;
   private final RaftGroup group;
@@ -36,12 +43,21 @@ final class RaftGateway implements AutoCloseable {
   private final Duration timeout;
   private final ClientId clientId = ClientId.randomId();
   private final AtomicLong callIds = new AtomicLong();
+  private final RaftClientAsynchronousProtocol direct;
+  private final LongFunction<CompletableFuture<Void>> awaitApplied;
   private volatile RaftClient client;
 
-  RaftGateway(RaftServer server, RaftGroup group, RaftProperties properties, Duration timeout)
+  RaftGateway(
+      RaftServer server,
+      RaftGroup group,
+      RaftProperties properties,
+      Duration timeout,
+      LongFunction<CompletableFuture<Void>> awaitApplied)
       throws IOException {
+    this.awaitApplied = awaitApplied;
     this.server = server;
     this.division = server.getDivision(group.getGroupId());
+    this.direct = division instanceof RaftClientAsynchronousProtocol p ? p : null;
     this.group = group;
     this.properties = properties;
     this.timeout = timeout;
@@ -71,8 +87,12 @@ final class RaftGateway implements AutoCloseable {
   }
 
   /**
-   * Completes once this replica has applied everything committed before the call (a Raft read
-   * index), retrying until the request timeout while the group has no usable leader.
+   * Completes once this replica has applied everything committed before the call, retrying until
+   * the request timeout while the group has no usable leader. The leader asks its own server for a
+   * read index (in process, answered from its lease when it holds one); a follower asks the leader,
+   * through the client, for the leader's applied index and waits to apply as much itself. (Ratis's
+   * follower read index needs a server-to-server call that its Netty transport does not offer; this
+   * works on every transport.)
    */
   CompletableFuture<Void> readIndex() {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -80,19 +100,53 @@ final class RaftGateway implements AutoCloseable {
   }
 
   private CompletableFuture<Void> readIndex(long deadline) {
-    return local(Message.EMPTY, RaftClientRequest.readRequestType())
-        .thenCompose(
-            reply -> {
-              if (reply.isSuccess()) {
+    CompletableFuture<Void> attempt =
+        division.getInfo().isLeader() ? leaderReadIndex() : followerReadIndex();
+    return attempt
+        .handle(
+            (ok, error) -> {
+              if (error == null) {
                 return CompletableFuture.<Void>completedFuture(null);
               }
               if (System.nanoTime() > deadline) {
-                throw new CompletionException(failure("linearizable read", reply.getException()));
+                throw new CompletionException(failure("linearizable read", error));
               }
               return CompletableFuture.supplyAsync(
                       () -> null,
                       CompletableFuture.delayedExecutor(RETRY_DELAY_MS, TimeUnit.MILLISECONDS))
                   .thenCompose(x -> readIndex(deadline));
+            })
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Void> leaderReadIndex() {
+    return local(Message.EMPTY, RaftClientRequest.readRequestType())
+        .thenApply(
+            reply -> {
+              if (!reply.isSuccess()) {
+                throw new CompletionException(reply.getException());
+              }
+              return null;
+            });
+  }
+
+  private CompletableFuture<Void> followerReadIndex() {
+    RaftPeerId leader = division.getInfo().getLeaderId();
+    if (leader == null) {
+      return CompletableFuture.failedFuture(
+          ApiException.unavailable("no Raft leader is known to member " + server.getId()));
+    }
+    // Addressed to the leader itself: a follower would try to serve the read on its own.
+    return client()
+        .async()
+        .sendReadOnly(Message.valueOf(APPLIED_INDEX_QUERY), leader)
+        .thenCompose(
+            reply -> {
+              if (!reply.isSuccess()) {
+                throw new CompletionException(reply.getException());
+              }
+              long leaderApplied = reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
+              return awaitApplied.apply(leaderApplied);
             });
   }
 
@@ -108,7 +162,11 @@ final class RaftGateway implements AutoCloseable {
             .setTimeoutMs(timeout.toMillis())
             .build();
     try {
-      return server.submitClientRequestAsync(request);
+      // The division takes the request on the calling thread; the server proxy would hop to
+      // Ratis's client thread pool and block the caller until it got there.
+      return direct != null
+          ? direct.submitClientRequestAsync(request)
+          : server.submitClientRequestAsync(request);
     } catch (IOException e) {
       return CompletableFuture.failedFuture(
           ApiException.unavailable("storage is not running: " + e.getMessage()));

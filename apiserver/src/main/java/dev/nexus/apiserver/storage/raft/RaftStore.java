@@ -80,7 +80,12 @@ public final class RaftStore implements Store {
       throw e;
     }
     this.gateway =
-        new RaftGateway(server, setup.group(), setup.properties(), config.requestTimeout());
+        new RaftGateway(
+            server,
+            setup.group(),
+            setup.properties(),
+            config.requestTimeout(),
+            stateMachine::awaitApplied);
     this.barrier =
         new ReadIndexBarrier(
             () -> {

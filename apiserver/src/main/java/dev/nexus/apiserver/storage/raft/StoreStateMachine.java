@@ -5,8 +5,12 @@ import dev.nexus.apiserver.storage.command.CommandCodec;
 import dev.nexus.apiserver.storage.lmdb.ApplyOutcome;
 import dev.nexus.apiserver.storage.lmdb.LmdbStore;
 import dev.nexus.apiserver.storage.lmdb.TxnApplier;
+import dev.nexus.apiserver.storage.lmdb.TxnApplier.Entry;
 import dev.nexus.apiserver.storage.watch.WatchHub;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
@@ -23,6 +27,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
 
 /**
@@ -44,6 +49,11 @@ final class StoreStateMachine extends BaseStateMachine {
   private final AtomicLong revision = new AtomicLong(-1);
   private final AtomicLong compacted = new AtomicLong();
   private final AtomicLong leaderChanges = new AtomicLong();
+  private final ApplyPipeline pipeline;
+  private volatile CompletableFuture<Message> lastSubmitted =
+      CompletableFuture.completedFuture(null);
+  private volatile long skipThrough;
+  private final AppliedWaiter appliedWaiter = new AppliedWaiter();
   private SnapshotKeeper snapshots;
 
   StoreStateMachine(
@@ -55,6 +65,23 @@ final class StoreStateMachine extends BaseStateMachine {
     var state = lmdb.appliedState();
     revision.set(state.index());
     compacted.set(state.compactedRevision());
+    this.pipeline = new ApplyPipeline(applier, this::applied);
+  }
+
+  /** Called on the apply thread after each LMDB commit, in log order. */
+  private void applied(List<Entry> entries, List<ApplyOutcome> outcomes, long nanos) {
+    revision.set(entries.getLast().index());
+    appliedWaiter.advance(entries.getLast().index());
+    compacted.set(outcomes.getLast().compactedRevision());
+    List<WatchHub.Change> changes = new ArrayList<>(entries.size());
+    for (int i = 0; i < entries.size(); i++) {
+      changes.add(new WatchHub.Change(entries.get(i).index(), outcomes.get(i).events()));
+    }
+    hub.publish(changes);
+    long each = nanos / entries.size();
+    for (int i = 0; i < entries.size(); i++) {
+      applyLatency.observeNanos(each);
+    }
   }
 
   /** The last revision in LMDB. */
@@ -112,10 +139,13 @@ final class StoreStateMachine extends BaseStateMachine {
   }
 
   private void load() throws IOException {
+    lastSubmitted.join(); // LMDB must be quiet before it may be replaced
     TermIndex restored = snapshots.restoreIfBehind();
     var state = lmdb.appliedState();
     revision.set(state.index());
     compacted.set(state.compactedRevision());
+    skipThrough = state.index();
+    appliedWaiter.advance(Math.max(state.index(), restored == null ? -1 : restored.getIndex()));
     setLastAppliedTermIndex(restored == null ? TermIndex.INITIAL_VALUE : restored);
   }
 
@@ -140,28 +170,40 @@ final class StoreStateMachine extends BaseStateMachine {
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto entry = trx.getLogEntry();
     long index = entry.getIndex();
-    if (index <= revision.get()) {
+    advance(entry.getTerm(), index);
+    if (index <= skipThrough) {
       // Replay of an entry LMDB already holds: nobody waits for its answer.
-      advance(entry.getTerm(), index);
+      appliedAfterPending(index);
       return CompletableFuture.completedFuture(Message.EMPTY);
     }
-    long start = System.nanoTime();
     Txn txn =
         trx.getStateMachineContext() instanceof Txn t
             ? t
             : CommandCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray());
-    ApplyOutcome outcome = applier.apply(entry.getTerm(), index, txn.ops());
-    revision.set(index);
-    compacted.set(outcome.compactedRevision());
-    advance(entry.getTerm(), index);
-    hub.publish(index, outcome.events());
-    applyLatency.observeNanos(System.nanoTime() - start);
-    return CompletableFuture.completedFuture(new ResultMessage(outcome.result()));
+    CompletableFuture<Message> done = pipeline.submit(new Entry(entry.getTerm(), index, txn.ops()));
+    lastSubmitted = done;
+    return done;
   }
 
   @Override
   public void notifyTermIndexUpdated(long term, long index) {
     advance(term, index);
+    appliedAfterPending(index);
+  }
+
+  /** An entry with nothing to write counts as applied once the entries before it are. */
+  private void appliedAfterPending(long index) {
+    CompletableFuture<Message> pending = lastSubmitted;
+    if (pending.isDone()) {
+      appliedWaiter.advance(index);
+    } else {
+      pending.whenComplete((m, e) -> appliedWaiter.advance(index));
+    }
+  }
+
+  /** Completes once every entry up to {@code index} is in LMDB. */
+  CompletableFuture<Void> awaitApplied(long index) {
+    return appliedWaiter.await(index);
   }
 
   private void advance(long term, long index) {
@@ -173,14 +215,31 @@ final class StoreStateMachine extends BaseStateMachine {
   @Override
   public CompletableFuture<Message> query(Message request) {
     // Linearizable reads go through Ratis only for the read index; the data is read from LMDB
-    // by the caller once this completes.
+    // by the caller once this completes. A follower asks the leader for its applied index
+    // (at least the read index, since Ratis calls this only after applying up to it) and then
+    // waits to apply that much itself.
+    if (RaftGateway.APPLIED_INDEX_QUERY.equals(request.getContent())) {
+      return CompletableFuture.completedFuture(
+          Message.valueOf(
+              UnsafeByteOperations.unsafeWrap(
+                  ByteBuffer.allocate(8).putLong(appliedWaiter.applied()).array())));
+    }
     return CompletableFuture.completedFuture(Message.EMPTY);
+  }
+
+  @Override
+  public void close() throws IOException {
+    pipeline.close();
+    if (snapshots != null) {
+      snapshots.close();
+    }
+    super.close();
   }
 
   @Override
   public long takeSnapshot() throws IOException {
     TermIndex fed = getLastAppliedTermIndex();
-    if (fed.getIndex() < revision.get()) {
+    if (fed.getIndex() < skipThrough) {
       return RaftLog.INVALID_LOG_INDEX; // still replaying entries LMDB already holds
     }
     return snapshots.take(fed);

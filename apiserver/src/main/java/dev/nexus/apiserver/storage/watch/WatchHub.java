@@ -51,7 +51,7 @@ public final class WatchHub implements AutoCloseable {
 
   private sealed interface Signal {}
 
-  private record Publish(Batch batch) implements Signal {}
+  private record Publish(List<Batch> batches) implements Signal {}
 
   private record Add(Registration registration) implements Signal {}
 
@@ -82,10 +82,27 @@ public final class WatchHub implements AutoCloseable {
     dispatcher.start();
   }
 
+  /** The events of one applied entry. */
+  public record Change(long revision, List<WatchEvent> events) {}
+
   /** Hands the events of the entry at {@code revision} to the watches. Apply thread only. */
   public void publish(long revision, List<WatchEvent> events) {
-    if (!events.isEmpty()) {
-      inbox.add(new Publish(new Batch(revision, events)));
+    publish(List.of(new Change(revision, events)));
+  }
+
+  /**
+   * Hands the events of consecutive applied entries to the watches, in order, with one wake-up of
+   * the dispatcher. Apply thread only.
+   */
+  public void publish(List<Change> changes) {
+    List<Batch> batches = new ArrayList<>(changes.size());
+    for (Change c : changes) {
+      if (!c.events().isEmpty()) {
+        batches.add(new Batch(c.revision(), c.events()));
+      }
+    }
+    if (!batches.isEmpty()) {
+      inbox.add(new Publish(batches));
     }
   }
 
@@ -150,7 +167,7 @@ public final class WatchHub implements AutoCloseable {
 
   private void handle(Signal s) {
     switch (s) {
-      case Publish p -> dispatch(p.batch());
+      case Publish p -> p.batches().forEach(this::dispatch);
       case Add a -> catchingUp.add(a.registration());
       case Forget f -> {
         catchingUp.remove(f.registration());

@@ -1,0 +1,114 @@
+package dev.nexus.apiserver.storage.raft;
+
+import dev.nexus.apiserver.storage.lmdb.ApplyOutcome;
+import dev.nexus.apiserver.storage.lmdb.TxnApplier;
+import dev.nexus.apiserver.storage.lmdb.TxnApplier.Entry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.ratis.protocol.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies entries to LMDB on its own thread, many per LMDB transaction. Ratis hands entries over in
+ * log order from its single apply thread and gets a future per entry; this thread takes whatever
+ * has queued up (up to {@link #MAX_BATCH}), applies it in one write transaction, and completes the
+ * futures in order. Under load one LMDB commit (the costly part) serves dozens of entries; idle, an
+ * entry is applied alone at once. Ratis counts an entry applied, replies to its client, and lets
+ * linearizable reads past it only when its future completes, so nothing observes a half-applied
+ * state; Ratis waits for all futures before taking a snapshot.
+ */
+final class ApplyPipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApplyPipeline.class);
+  static final int MAX_BATCH = 256;
+
+  /** An entry with its future. */
+  private record Pending(Entry entry, CompletableFuture<Message> done) {}
+
+  /** What happened to each entry of a batch, in order, after the LMDB commit. */
+  interface Listener {
+    void applied(List<Entry> entries, List<ApplyOutcome> outcomes, long nanos);
+  }
+
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final TxnApplier applier;
+  private final Listener listener;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  ApplyPipeline(TxnApplier applier, Listener listener) {
+    this.applier = applier;
+    this.listener = listener;
+    this.thread = Thread.ofPlatform().name("nexus-apply").daemon().unstarted(this::run);
+    thread.start();
+  }
+
+  CompletableFuture<Message> submit(Entry entry) {
+    CompletableFuture<Message> done = new CompletableFuture<>();
+    if (!running) {
+      done.completeExceptionally(new IllegalStateException("the apply pipeline is stopped"));
+      return done;
+    }
+    queue.add(new Pending(entry, done));
+    return done;
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(MAX_BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        if (queue.isEmpty()) {
+          return;
+        }
+        continue;
+      }
+      queue.drainTo(batch, MAX_BATCH - 1);
+      applyBatch(batch);
+      batch.clear();
+    }
+  }
+
+  private void applyBatch(List<Pending> batch) {
+    List<Entry> entries = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      entries.add(p.entry());
+    }
+    long start = System.nanoTime();
+    List<ApplyOutcome> outcomes;
+    try {
+      outcomes = applier.applyAll(entries);
+    } catch (RuntimeException e) {
+      // Deterministic failures cannot happen (preconditions are results, not errors); this is
+      // LMDB itself failing (disk full, map full). Applying further would diverge from the log.
+      LOG.error(
+          "applying entries {}..{} to LMDB failed",
+          entries.getFirst().index(),
+          entries.getLast().index(),
+          e);
+      for (Pending p : batch) {
+        p.done().completeExceptionally(e);
+      }
+      return;
+    }
+    listener.applied(entries, outcomes, System.nanoTime() - start);
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).done().complete(new ResultMessage(outcomes.get(i).result()));
+    }
+  }
+
+  /** Applies what is queued, then stops the thread. */
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
