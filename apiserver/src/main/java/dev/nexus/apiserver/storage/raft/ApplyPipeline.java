@@ -37,6 +37,7 @@ final class ApplyPipeline implements AutoCloseable {
   private final Listener listener;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile RuntimeException failure;
 
   ApplyPipeline(TxnApplier applier, Listener listener) {
     this.applier = applier;
@@ -47,6 +48,10 @@ final class ApplyPipeline implements AutoCloseable {
 
   CompletableFuture<Message> submit(Entry entry) {
     CompletableFuture<Message> done = new CompletableFuture<>();
+    if (failure != null) {
+      done.completeExceptionally(failure);
+      return done;
+    }
     if (!running) {
       done.completeExceptionally(new IllegalStateException("the apply pipeline is stopped"));
       return done;
@@ -72,7 +77,16 @@ final class ApplyPipeline implements AutoCloseable {
     }
   }
 
+  /** Why this replica stopped applying, if it did. */
+  RuntimeException failure() {
+    return failure;
+  }
+
   private void applyBatch(List<Pending> batch) {
+    if (failure != null) {
+      batch.forEach(p -> p.done().completeExceptionally(failure));
+      return;
+    }
     List<Entry> entries = new ArrayList<>(batch.size());
     for (Pending p : batch) {
       entries.add(p.entry());
@@ -83,14 +97,21 @@ final class ApplyPipeline implements AutoCloseable {
       outcomes = applier.applyAll(entries);
     } catch (RuntimeException e) {
       // Deterministic failures cannot happen (preconditions are results, not errors); this is
-      // LMDB itself failing (disk full, map full). Applying further would diverge from the log.
-      LOG.error(
-          "applying entries {}..{} to LMDB failed",
-          entries.getFirst().index(),
-          entries.getLast().index(),
-          e);
+      // LMDB itself failing (disk full, map full). Ratis would count the entries applied anyway
+      // and go on, so this replica stops applying for good (fail-stop): it reports not ready and
+      // refuses reads; a restart replays the log from LMDB's last commit once the cause is fixed.
+      failure =
+          new IllegalStateException(
+              "applying entries "
+                  + entries.getFirst().index()
+                  + ".."
+                  + entries.getLast().index()
+                  + " to LMDB failed: "
+                  + e,
+              e);
+      LOG.error("storage stopped applying: {}", failure.getMessage(), e);
       for (Pending p : batch) {
-        p.done().completeExceptionally(e);
+        p.done().completeExceptionally(failure);
       }
       return;
     }

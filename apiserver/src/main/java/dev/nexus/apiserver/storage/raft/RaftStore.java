@@ -101,6 +101,12 @@ public final class RaftStore implements Store {
    */
   public static RaftStore open(StoreConfig config) throws IOException {
     Objects.requireNonNull(config, "config");
+    if (config.transport() == StoreConfig.Transport.GRPC
+        && !onClassPath("org.apache.ratis.grpc.GrpcFactory")) {
+      throw new IllegalArgumentException(
+          "storage config: transport: GRPC needs org.apache.ratis:ratis-grpc on the class path;"
+              + " use NETTY or add that dependency");
+    }
     Path dataDir = config.dataDir().toAbsolutePath();
     Files.createDirectories(dataDir);
     RaftGroupSetup setup = RaftGroupSetup.of(config, dataDir.resolve("raft"));
@@ -121,6 +127,15 @@ public final class RaftStore implements Store {
     } catch (IOException | RuntimeException e) {
       lmdb.close();
       throw e;
+    }
+  }
+
+  private static boolean onClassPath(String className) {
+    try {
+      Class.forName(className, false, RaftStore.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 
@@ -193,6 +208,10 @@ public final class RaftStore implements Store {
     if (closed) {
       throw ApiException.unavailable("storage is closed");
     }
+    RuntimeException failure = stateMachine.applyFailure();
+    if (failure != null) {
+      throw ApiException.unavailable("storage stopped: " + failure.getMessage());
+    }
     if (consistency == Consistency.LOCAL) {
       return;
     }
@@ -262,7 +281,7 @@ public final class RaftStore implements Store {
 
   @Override
   public boolean ready() {
-    if (closed) {
+    if (closed || stateMachine.applyFailure() != null) {
       return false;
     }
     var info = gateway.division().getInfo();

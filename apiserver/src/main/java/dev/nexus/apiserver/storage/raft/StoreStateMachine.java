@@ -201,6 +201,11 @@ final class StoreStateMachine extends BaseStateMachine {
     }
   }
 
+  /** Why this replica stopped applying entries (fail-stop), or null. */
+  RuntimeException applyFailure() {
+    return pipeline.failure();
+  }
+
   /** Completes once every entry up to {@code index} is in LMDB. */
   CompletableFuture<Void> awaitApplied(long index) {
     return appliedWaiter.await(index);
