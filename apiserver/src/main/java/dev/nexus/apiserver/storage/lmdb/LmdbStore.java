@@ -186,7 +186,7 @@ public final class LmdbStore implements AutoCloseable {
     byte[] after = startAfter == null ? null : Records.key(startAfter);
     return read(
         (h, txn) -> {
-          long revision = appliedState(h, txn).index();
+          long revision = Math.max(0, appliedState(h, txn).index()); // -1 when empty
           List<StoredObject> items = new ArrayList<>();
           boolean more = false;
           try (Cursor<byte[]> c = h.objects().openCursor(txn)) {

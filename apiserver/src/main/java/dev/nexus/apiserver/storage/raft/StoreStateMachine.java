@@ -86,7 +86,7 @@ final class StoreStateMachine extends BaseStateMachine {
 
   /** The last revision in LMDB. */
   long revision() {
-    return revision.get();
+    return Math.max(0, revision.get()); // -1 while LMDB is empty
   }
 
   long compactedRevision() {

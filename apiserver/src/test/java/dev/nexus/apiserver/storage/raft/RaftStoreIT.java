@@ -212,4 +212,20 @@ class RaftStoreIT {
     assertThat(m.commitLatency().count()).isPositive();
     assertThat(store.ready()).isTrue();
   }
+
+  @Test
+  void aFreshStoreListsAtRevisionZeroAndAWatchFromThereSeesTheFirstWrite() throws Exception {
+    try (RaftStore fresh = Stores.openReady(Stores.config(dir.resolve("fresh")).build())) {
+      ListPage empty = fresh.list("/", null, 0, Consistency.LINEARIZABLE);
+      assertThat(empty.items()).isEmpty();
+      assertThat(empty.revision()).isZero();
+      var sink = new dev.nexus.apiserver.storage.watch.RecordingSink();
+      fresh.watch("/", empty.revision(), null, sink);
+
+      long rev = put(fresh, "/first", "1").revision();
+
+      org.awaitility.Awaitility.await().until(() -> sink.events.size() == 1);
+      assertThat(sink.revisions()).containsExactly(rev);
+    }
+  }
 }

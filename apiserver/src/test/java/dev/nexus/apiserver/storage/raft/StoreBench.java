@@ -83,6 +83,17 @@ public final class StoreBench {
                 int k = (int) ThreadLocalRandom.current().nextLong(Math.min(keys / clients, 1000));
                 leader.get("/bench/" + c + "/" + k, Consistency.LOCAL);
               });
+      if (stores.size() > 1) {
+        RaftStore follower = stores.stream().filter(x -> x != leader).findFirst().orElseThrow();
+        run(
+            "follower linearizable get",
+            clients,
+            seconds,
+            (c, i) -> {
+              int k = (int) ThreadLocalRandom.current().nextLong(Math.min(keys / clients, 1000));
+              follower.get("/bench/" + c + "/" + k, Consistency.LINEARIZABLE);
+            });
+      }
       StoreMetrics m = leader.metrics();
       System.out.printf(
           "read-index rounds: %d for %d linearizable reads%n",
