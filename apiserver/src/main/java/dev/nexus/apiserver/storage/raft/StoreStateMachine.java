@@ -116,6 +116,8 @@ final class StoreStateMachine extends BaseStateMachine {
               storage.init(raftStorage);
               snapshots = new SnapshotKeeper(storage, lmdb, applier);
               load();
+              // LMDB may have jumped to a snapshot: the ring must not claim the gap.
+              hub.reset(revision(), "storage was loaded from a snapshot");
             },
             IOException.class);
   }
@@ -131,7 +133,7 @@ final class StoreStateMachine extends BaseStateMachine {
     // A snapshot was installed from the leader: LMDB jumps forward, so every watch would miss the
     // jump; they end and clients resume from their last revision against the new history.
     load();
-    hub.reset(revision.get(), "this replica was reloaded from a snapshot of the leader");
+    hub.reset(revision(), "this replica was reloaded from a snapshot of the leader");
     if (getLifeCycleState() == LifeCycle.State.PAUSED) {
       getLifeCycle().transition(LifeCycle.State.STARTING);
       getLifeCycle().transition(LifeCycle.State.RUNNING);

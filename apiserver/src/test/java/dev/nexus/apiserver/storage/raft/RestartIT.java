@@ -83,6 +83,13 @@ class RestartIT {
             .isEqualTo("v" + i + pad);
       }
       put(store, "/s/after", "x");
+
+      // The watch history came back with the snapshot: a watch from the start sees everything.
+      RecordingSink sink = new RecordingSink();
+      store.watch("/s/", 0, null, sink);
+      await().until(() -> sink.events.size() >= 301);
+      assertThat(sink.events).hasSize(301);
+      assertThat(sink.revisions()).isSorted().doesNotHaveDuplicates();
     }
   }
 

@@ -17,13 +17,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Raw {@link RaftStore} throughput, with no HTTP in the way: N concurrent committers creating ~1
- * KiB values, then N concurrent linearizable readers of random keys. Not part of the test suite;
- * run it from the module directory after {@code mvn test-compile}:
+ * KiB values, then N concurrent linearizable and local readers of random keys (and, with several
+ * members, linearizable readers on a follower). Not part of the test suite. From the repository
+ * root:
  *
  * <pre>
- * java $NEXUS_JVM_FLAGS -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     dev.nexus.apiserver.storage.raft.StoreBench [seconds=10] [clients=64] [members=1] [transport=NETTY]
+ * bin/mvn -q -o -pl apiserver test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * cd apiserver &amp;&amp; java --add-opens java.base/java.nio=ALL-UNNAMED \
+ *     --add-opens java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED \
+ *     -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     dev.nexus.apiserver.storage.raft.StoreBench [seconds=10] [clients=64] [members=1] \
+ *     [transport=NETTY] [writes]
  * </pre>
+ *
+ * It prints throughput, p50/p99 latency and process CPU time per operation (the steadier figure on
+ * a shared machine) for each phase. Data goes to a temporary directory deleted afterwards.
  */
 public final class StoreBench {
   private StoreBench() {}
