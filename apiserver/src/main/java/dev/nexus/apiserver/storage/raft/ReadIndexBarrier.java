@@ -1,6 +1,7 @@
 package dev.nexus.apiserver.storage.raft;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -45,29 +46,52 @@ final class ReadIndexBarrier {
     return mine;
   }
 
+  /**
+   * Sends rounds until no reader is left waiting. A round that completes at once (a leader's lease
+   * read) is handled in this loop rather than in a callback, so a long run of them cannot grow the
+   * stack.
+   */
   private void send(CompletableFuture<Void> waiters) {
-    CompletableFuture<?> f;
-    try {
-      f = round.get();
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
+    while (waiters != null) {
+      CompletableFuture<?> f;
+      try {
+        f = round.get();
+      } catch (RuntimeException e) {
+        f = CompletableFuture.failedFuture(e);
+      }
+      if (!f.isDone()) {
+        CompletableFuture<Void> these = waiters;
+        f.whenComplete(
+            (ok, error) -> {
+              release(these, error);
+              send(takeNext());
+            });
+        return;
+      }
+      Throwable error = null;
+      try {
+        f.join();
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        error = e.getCause() != null ? e.getCause() : e;
+      }
+      release(waiters, error);
+      waiters = takeNext();
     }
-    f.whenComplete(
-        (ok, error) -> {
-          CompletableFuture<Void> following;
-          synchronized (this) {
-            following = next;
-            next = null;
-            inFlight = following != null;
-          }
-          if (error != null) {
-            waiters.completeExceptionally(error);
-          } else {
-            waiters.complete(null);
-          }
-          if (following != null) {
-            send(following);
-          }
-        });
+  }
+
+  private static void release(CompletableFuture<Void> waiters, Throwable error) {
+    if (error != null) {
+      waiters.completeExceptionally(error);
+    } else {
+      waiters.complete(null);
+    }
+  }
+
+  /** The readers that arrived during the last round, now due a round of their own, or null. */
+  private synchronized CompletableFuture<Void> takeNext() {
+    CompletableFuture<Void> following = next;
+    next = null;
+    inFlight = following != null;
+    return following;
   }
 }

@@ -52,4 +52,30 @@ class ReadIndexBarrierTest {
     rounds.get(1).complete(null);
     assertThat(second).isCompleted();
   }
+
+  @Test
+  void roundsThatAnswerAtOnceDoNotGrowTheStack() throws Exception {
+    int[] rounds = {0};
+    ReadIndexBarrier immediate =
+        new ReadIndexBarrier(
+            () -> {
+              rounds[0]++;
+              return CompletableFuture.completedFuture(null);
+            });
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      readers.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    for (int i = 0; i < 20_000; i++) {
+                      immediate.await().join();
+                    }
+                  }));
+    }
+    for (Thread t : readers) {
+      t.join();
+    }
+    assertThat(rounds[0]).isPositive().isLessThanOrEqualTo(160_000);
+  }
 }
