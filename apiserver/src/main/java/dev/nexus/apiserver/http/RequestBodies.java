@@ -1,9 +1,9 @@
 package dev.nexus.apiserver.http;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.codec.Json;
@@ -139,9 +139,9 @@ public final class RequestBodies {
 
   static ObjectNode parse(ObjectMapper mapper, byte[] body) {
     String format = mapper == Json.YAML ? "YAML" : "JSON";
-    try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(body)) {
-      JsonNode first = it.hasNextValue() ? it.nextValue() : null;
-      if (it.hasNextValue()) {
+    try (JsonParser parser = mapper.getFactory().createParser(body)) {
+      JsonNode first = mapper.readTree(parser);
+      if (parser.nextToken() != null) {
         throw ApiException.badRequest(
             "the request body holds more than one " + format + " document; send one object");
       }

@@ -9,6 +9,7 @@ import io.helidon.webserver.http.ServerRequest;
 final class RequestInfo {
   private volatile String verb = "other";
   private volatile String kind = "";
+  private volatile int streamedCode;
 
   static RequestInfo of(ServerRequest req) {
     return req.context().get(RequestInfo.class).orElseGet(RequestInfo::new);
@@ -25,6 +26,18 @@ final class RequestInfo {
 
   void kind(String kind) {
     this.kind = kind;
+  }
+
+  /**
+   * A streaming response (watch) records its status once headers are out: whatever happens to the
+   * connection afterwards, that is what the client got.
+   */
+  void streamed(int code) {
+    this.streamedCode = code;
+  }
+
+  int code(int fallback) {
+    return streamedCode != 0 ? streamedCode : fallback;
   }
 
   String verb() {

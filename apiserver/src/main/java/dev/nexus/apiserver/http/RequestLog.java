@@ -34,6 +34,7 @@ final class RequestLog implements Filter {
       code = ErrorMapping.status(e).code();
       throw e;
     } finally {
+      code = info.code(code);
       metrics.request(info.verb(), info.kind(), code, start);
       if (LOG.isDebugEnabled()) {
         LOG.debug(

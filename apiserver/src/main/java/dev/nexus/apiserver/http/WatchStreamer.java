@@ -72,6 +72,7 @@ final class WatchStreamer {
         timeout == null || timeout.isZero()
             ? Long.MAX_VALUE
             : System.nanoTime() + timeout.toNanos();
+    RequestInfo.of(req).streamed(200);
     res.status(200);
     res.header(
         HeaderNames.CONTENT_TYPE,

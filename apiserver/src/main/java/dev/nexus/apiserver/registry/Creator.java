@@ -2,6 +2,7 @@ package dev.nexus.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
+import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
@@ -53,9 +54,14 @@ final class Creator {
     if (meta.path("name").asText("").isEmpty() && !meta.path("generateName").asText("").isEmpty()) {
       meta.put("name", meta.get("generateName").asText() + suffix());
     }
+    // Used up here; the ObjectMeta schema has no generateName, so it is not stored.
+    meta.remove("generateName");
     UpdateRules.SERVER_METADATA.forEach(meta::remove);
     if (kind.statusSubresource()) {
       obj.remove("status");
+    }
+    if (kind == BuiltinKinds.NAMESPACE) {
+      obj.putObject("status").put("phase", "Active");
     }
     meta.put("uid", UUID.randomUUID().toString());
     meta.put("creationTimestamp", Timestamps.now(clock));

@@ -46,7 +46,15 @@ final class Deleter {
     for (int attempt = 0; attempt < Updater.MAX_ATTEMPTS; attempt++) {
       StoredObject stored =
           store
-              .get(ref.key(), Consistency.LINEARIZABLE)
+              .getForWrite(
+                  ref.key(),
+                  attempt > 0,
+                  s ->
+                      s.isPresent()
+                          && (options.resourceVersion() == null
+                              || options
+                                  .resourceVersion()
+                                  .equals(Long.toString(s.get().modRevision()))))
               .orElseThrow(() -> ApiException.notFound(ref.kind().kind(), ref.name()));
       ObjectNode current = StoredObjects.decode(stored);
       checkPreconditions(ref, current, options);

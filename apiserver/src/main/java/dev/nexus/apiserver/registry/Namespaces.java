@@ -57,7 +57,11 @@ final class Namespaces {
 
   /** 404 when the namespace does not exist, 403 while it is being deleted. */
   void requireActive(String namespace) {
-    Optional<StoredObject> ns = store.get(Keys.namespace(namespace), Consistency.LINEARIZABLE);
+    Optional<StoredObject> ns =
+        store.getForWrite(
+            Keys.namespace(namespace),
+            false,
+            s -> s.isPresent() && !terminating(StoredObjects.decode(s.get())));
     if (ns.isEmpty()) {
       throw new ApiException(
           new Status(

@@ -67,6 +67,24 @@ final class StoreAccess {
     }
   }
 
+  /**
+   * Reads for a write: first from this replica (no Raft round trip), and again linearizably only
+   * when the local answer would refuse the request ({@code acceptable} false) or when {@code
+   * linearizable} is asked for (a retry after a lost race). The write's precondition makes a stale
+   * local read harmless: the commit fails and the next attempt reads linearizably; the re-check
+   * keeps a lagging replica from answering 404 or 409 for something that is already there.
+   */
+  Optional<StoredObject> getForWrite(
+      String key, boolean linearizable, Predicate<Optional<StoredObject>> acceptable) {
+    if (!linearizable) {
+      Optional<StoredObject> local = get(key, Consistency.LOCAL);
+      if (acceptable.test(local)) {
+        return local;
+      }
+    }
+    return get(key, Consistency.LINEARIZABLE);
+  }
+
   ListPage list(String prefix, String startAfter, int limit, Consistency consistency) {
     try {
       return store.list(prefix, startAfter, limit, consistency);

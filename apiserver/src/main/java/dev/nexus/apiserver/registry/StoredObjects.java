@@ -1,8 +1,10 @@
 package dev.nexus.apiserver.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.codec.Json;
 import dev.nexus.apiserver.storage.StoredObject;
+import java.util.Comparator;
 
 /**
  * Converts between API objects and stored values. Storage never holds {@code resourceVersion}: it
@@ -27,6 +29,22 @@ public final class StoredObjects {
     metadata(copy).remove("resourceVersion");
     return Json.toBytes(copy);
   }
+
+  /**
+   * Whether two objects are the same document: numbers compare by value, so {@code 1} parsed from
+   * storage equals a {@code 1L} set by the server.
+   */
+  static boolean same(JsonNode a, JsonNode b) {
+    return a.equals(NUMERIC_VALUE, b);
+  }
+
+  private static final Comparator<JsonNode> NUMERIC_VALUE =
+      (x, y) -> {
+        if (x.isNumber() && y.isNumber()) {
+          return x.decimalValue().compareTo(y.decimalValue());
+        }
+        return x.equals(y) ? 0 : 1;
+      };
 
   static ObjectNode metadata(ObjectNode node) {
     return node.get("metadata") instanceof ObjectNode m ? m : node.putObject("metadata");

@@ -3,7 +3,6 @@ package dev.nexus.apiserver.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.BuiltinKinds;
-import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
 import dev.nexus.apiserver.storage.StoredObject;
@@ -45,14 +44,20 @@ final class Updater {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       StoredObject stored =
           store
-              .get(ref.key(), Consistency.LINEARIZABLE)
+              .getForWrite(
+                  ref.key(),
+                  attempt > 0,
+                  s ->
+                      s.isPresent()
+                          && (requestedRv == null
+                              || requestedRv.equals(Long.toString(s.get().modRevision()))))
               .orElseThrow(() -> ApiException.notFound(ref.kind().kind(), ref.name()));
       ObjectNode current = StoredObjects.decode(stored);
       if (requestedRv != null && !requestedRv.equals(Long.toString(stored.modRevision()))) {
         throw stale(ref);
       }
       ObjectNode next = transform.apply(current.deepCopy());
-      if (next.equals(current)) {
+      if (StoredObjects.same(next, current)) {
         return current;
       }
       admission.validate(ref.kind(), next);

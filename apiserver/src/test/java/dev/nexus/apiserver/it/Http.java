@@ -131,6 +131,6 @@ public final class Http implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
+    client.shutdownNow();
   }
 }
