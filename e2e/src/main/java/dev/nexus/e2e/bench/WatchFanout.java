@@ -41,26 +41,25 @@ public final class WatchFanout {
       for (int i = 0; i < writes; i++) {
         delivered[i] = new CountDownLatch(watchers);
       }
-      List<Watch> open = new ArrayList<>(watchers);
+      // Open the watches concurrently: each open waits for the server's response headers.
+      List<Watch> open = java.util.Collections.synchronizedList(new ArrayList<>(watchers));
       AtomicInteger failures = new AtomicInteger();
-      for (int w = 0; w < watchers; w++) {
-        int watcher = w;
-        open.add(
-            client.watch(
-                BuiltinKinds.WORKLOAD,
-                NAMESPACE,
-                WatchOptions.from(from),
-                event -> {
-                  if (event.type() != WatchEvent.Type.ADDED) {
-                    return;
-                  }
-                  long now = System.nanoTime();
-                  String name = event.object().name();
-                  int write = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
-                  long sent = Long.parseLong(event.object().annotations().get(SENT));
-                  latencies[write][watcher] = now - sent;
-                  delivered[write].countDown();
-                }));
+      try (var opener = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int w = 0; w < watchers; w++) {
+          int watcher = w;
+          opener.submit(
+              () ->
+                  open.add(
+                      client.watch(
+                          BuiltinKinds.WORKLOAD,
+                          NAMESPACE,
+                          WatchOptions.from(from),
+                          event -> record(event, watcher, latencies, delivered))));
+        }
+      }
+      if (open.size() != watchers) {
+        throw new IllegalStateException(
+            "only " + open.size() + " of " + watchers + " watches opened");
       }
       long[] lastDelivery = new long[writes];
       String run = Long.toString(System.currentTimeMillis(), 36);
@@ -87,6 +86,19 @@ public final class WatchFanout {
           writes,
           failures.get() == 0 ? "" : ", " + failures.get() + " NOT delivered to all in 30 s");
     }
+  }
+
+  private static void record(
+      WatchEvent event, int watcher, long[][] latencies, CountDownLatch[] delivered) {
+    if (event.type() != WatchEvent.Type.ADDED) {
+      return;
+    }
+    long now = System.nanoTime();
+    String name = event.object().name();
+    int write = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
+    long sent = Long.parseLong(event.object().annotations().get(SENT));
+    latencies[write][watcher] = now - sent;
+    delivered[write].countDown();
   }
 
   private static void ensureNamespace(NexusClient client) {
