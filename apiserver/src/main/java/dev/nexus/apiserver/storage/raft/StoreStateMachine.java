@@ -32,7 +32,9 @@ import org.apache.ratis.util.LifeCycle;
 
 /**
  * The Ratis state machine: each log entry is a {@link Txn} applied to LMDB by {@link TxnApplier};
- * its revision is the entry's log index.
+ * its revision is the entry's log index. Entries are handed to the {@link ApplyPipeline}, which
+ * applies whatever has queued up in one LMDB transaction; Ratis treats an entry as applied when its
+ * future completes.
  *
  * <p>Two applied positions exist. LMDB records the last entry written into it (durably across
  * restarts); Ratis's own position ({@link #getLastAppliedTermIndex()}) is where Ratis has fed this
