@@ -162,6 +162,9 @@ public final class LmdbStore implements AutoCloseable {
 
   public Optional<StoredObject> get(String key) {
     byte[] k = Records.key(key);
+    if (k.length == 0 || k.length > Records.MAX_KEY_BYTES) {
+      return Optional.empty(); // no such key can be stored, and LMDB refuses to look one up
+    }
     return read(
         (h, txn) ->
             Optional.ofNullable(Records.decodeObject(h.objects().get(txn, k)))
@@ -191,9 +194,11 @@ public final class LmdbStore implements AutoCloseable {
           boolean more = false;
           try (Cursor<byte[]> c = h.objects().openCursor(txn)) {
             boolean fromAfter = after != null && Arrays.compareUnsigned(after, p) >= 0;
-            boolean found = c.get(fromAfter ? after : p, GetOp.MDB_SET_RANGE);
-            if (found && fromAfter && Arrays.equals(c.key(), after)) {
-              found = c.next();
+            byte[] from = seekable(fromAfter ? after : p);
+            // LMDB refuses an empty key; an empty prefix means "from the first key".
+            boolean found = from.length == 0 ? c.first() : c.get(from, GetOp.MDB_SET_RANGE);
+            while (found && fromAfter && Arrays.compareUnsigned(c.key(), after) <= 0) {
+              found = c.next(); // strictly after startAfter
             }
             while (found) {
               byte[] k = c.key();
@@ -244,6 +249,13 @@ public final class LmdbStore implements AutoCloseable {
           }
           return new HistoryChunk(events, covered, compacted);
         });
+  }
+
+  /** LMDB looks up at most 511 bytes; a longer bound is cut (callers skip what precedes it). */
+  private static byte[] seekable(byte[] bound) {
+    return bound.length <= Records.MAX_KEY_BYTES
+        ? bound
+        : Arrays.copyOf(bound, Records.MAX_KEY_BYTES);
   }
 
   static boolean startsWith(byte[] key, byte[] prefix) {

@@ -26,6 +26,9 @@ public final class Records {
   static final byte[] META_FORMAT = ascii("format");
   static final int FORMAT_VERSION = 1;
 
+  /** LMDB's largest key with its default page size. */
+  static final int MAX_KEY_BYTES = 511;
+
   private static final WatchEvent.Type[] TYPES = WatchEvent.Type.values();
 
   private Records() {}

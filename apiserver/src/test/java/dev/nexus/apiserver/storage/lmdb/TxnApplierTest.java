@@ -75,7 +75,21 @@ class TxnApplierTest {
     assertThat(second.more()).isFalse();
 
     assertThat(store.list("/", null, 0).items()).hasSize(5);
+    assertThat(store.list("", null, 0).items()).hasSize(5);
+    assertThat(store.list("", "/a/3", 0).items())
+        .extracting(StoredObject::key)
+        .containsExactly("/ab/1", "/b/3");
+    assertThat(store.list("/a/", "/a/1" + "z".repeat(600), 0).items())
+        .extracting(StoredObject::key)
+        .containsExactly("/a/2", "/a/3");
     assertThat(store.list("/c/", null, 0).items()).isEmpty();
+  }
+
+  @Test
+  void keysThatCannotExistAreSimplyAbsent() {
+    assertThat(store.get("")).isEmpty();
+    assertThat(store.get("k".repeat(600))).isEmpty();
+    assertThat(store.list("k".repeat(600), null, 0).items()).isEmpty();
   }
 
   @Test
