@@ -33,6 +33,7 @@ public final class ApiRouting {
   private final Discovery discovery;
   private final WatchStreamer watches;
   private final ResourceHandler resources;
+  private final String nexusVersion;
 
   public ApiRouting(ResourceRegistry registry, ApiMetrics metrics, Settings settings) {
     this.registry = registry;
@@ -51,8 +52,6 @@ public final class ApiRouting {
             registry, discovery, new RequestBodies(settings.maxBodyBytes()), tables, watches);
     this.nexusVersion = settings.nexusVersion();
   }
-
-  private final String nexusVersion;
 
   /** Registers every route and the error handlers on {@code routing}. */
   public void register(HttpRouting.Builder routing) {

@@ -21,7 +21,11 @@ import java.util.function.UnaryOperator;
  * finalizers of an object being deleted completes the deletion.
  */
 final class Updater {
-  static final int MAX_ATTEMPTS = 5;
+  /**
+   * Attempts for a request without a resourceVersion. Each lost race means another writer's commit
+   * went through, so with n writers on one object a request loses at most about n - 1 times.
+   */
+  static final int MAX_ATTEMPTS = 32;
 
   private final StoreAccess store;
   private final Admission admission;
