@@ -91,6 +91,7 @@ public final class ApiServer implements AutoCloseable {
               .port(config.port())
               // Bodies are limited (and answered with a Status) by the API itself.
               .maxPayloadSize(-1)
+              .directHandlers(ApiRouting.directHandlers())
               .shutdownGracePeriod(Duration.ofSeconds(2))
               .routing(routing)
               .build()

@@ -2,6 +2,7 @@ package dev.nexus.apiserver.http;
 
 import dev.nexus.apiserver.metrics.ApiMetrics;
 import dev.nexus.apiserver.registry.ResourceRegistry;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,6 +83,14 @@ public final class ApiRouting {
               throw ResourcePath.notFound(req.path().absolute().path());
             })
         .error(Exception.class, ErrorMapping::handle);
+  }
+
+  /**
+   * The handlers for requests Helidon refuses before routing; set them on the listener ({@code
+   * WebServer.builder().directHandlers(...)}) so those answers are Status JSON too.
+   */
+  public static DirectHandlers directHandlers() {
+    return StatusDirectHandler.handlers();
   }
 
   /** Ends every open watch; their streams complete normally. */

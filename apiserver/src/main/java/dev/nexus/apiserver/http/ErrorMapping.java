@@ -4,6 +4,7 @@ import dev.nexus.api.codec.Json;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.error.Status;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -24,6 +25,11 @@ public final class ErrorMapping {
   public static Status status(Throwable t) {
     if (t instanceof ApiException api) {
       return api.status();
+    }
+    if (t instanceof HttpException he && he.status().code() < 500) {
+      int code = he.status().code();
+      return new Status(
+          code, code == 413 ? "RequestEntityTooLarge" : "BadRequest", he.getMessage(), null);
     }
     if (t instanceof RequestException re) {
       int code = re.status().code();

@@ -56,7 +56,15 @@ public final class RequestBodies {
   }
 
   private ObjectMapper mapperFor(ServerRequest req, Expect expect) {
-    Optional<HttpMediaType> type = req.headers().contentType();
+    Optional<HttpMediaType> type;
+    try {
+      type = req.headers().contentType();
+    } catch (RuntimeException e) {
+      throw ApiException.unsupportedMediaType(
+          "Content-Type \""
+              + req.headers().first(HeaderNames.CONTENT_TYPE).orElse("")
+              + "\" is not a media type; send application/json or application/yaml");
+    }
     if (type.isEmpty()) {
       return null;
     }

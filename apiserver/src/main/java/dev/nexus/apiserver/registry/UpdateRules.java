@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.KindInfo;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a write may change. Given the current object and what the request proposes, each rule
@@ -35,6 +37,7 @@ final class UpdateRules {
     for (String field : SERVER_METADATA) {
       copy(currentMeta, meta, field);
     }
+    checkNoNewFinalizersWhileDeleting(kind, ref, current, next);
     if (kind.statusSubresource()) {
       // Status belongs to the status subresource: a change here is ignored, as in Kubernetes.
       copy(current, next, "status");
@@ -59,6 +62,27 @@ final class UpdateRules {
     specObj.put("replicas", replicas);
     bumpGenerationOnSpecChange(current, next);
     return next;
+  }
+
+  /** Once deletion has started, finalizers may only go away (as in Kubernetes). */
+  private static void checkNoNewFinalizersWhileDeleting(
+      KindInfo kind, ObjectRef ref, ObjectNode current, ObjectNode next) {
+    if (!current.path("metadata").hasNonNull("deletionTimestamp")) {
+      return;
+    }
+    Set<String> before = new HashSet<>();
+    current.path("metadata").path("finalizers").forEach(f -> before.add(f.asText()));
+    for (JsonNode f : next.path("metadata").path("finalizers")) {
+      if (!before.contains(f.asText())) {
+        throw ApiException.invalidField(
+            kind.kind(),
+            ref.name(),
+            "metadata.finalizers",
+            "Forbidden: no new finalizers can be added while the object is being deleted (found \""
+                + f.asText()
+                + "\")");
+      }
+    }
   }
 
   static void bumpGenerationOnSpecChange(ObjectNode current, ObjectNode next) {

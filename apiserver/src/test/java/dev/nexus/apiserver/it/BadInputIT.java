@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -262,6 +265,31 @@ class BadInputIT {
             "application/strategic-merge-patch+json");
     assertThat(strategic.code()).isEqualTo(415);
     assertThat(strategic.message()).contains("application/merge-patch+json");
+  }
+
+  @Test
+  void requestsHelidonRefusesBeforeRoutingStillGetAStatusBody() throws Exception {
+    URI base = http.uri("/");
+    try (Socket s = new Socket(base.getHost(), base.getPort())) {
+      s.getOutputStream()
+          .write(
+              ("GET "
+                      + workloads("default")
+                      + "/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(response).startsWith("HTTP/1.1 400");
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      Http.Resp r = new Http.Resp(400, body, null);
+      assertStatusShape(r);
+      assertThat(r.reason()).isEqualTo("BadRequest");
+    }
+  }
+
+  @Test
+  void aContentTypeThatIsNotAMediaType() {
+    Http.Resp r = refusedCreate(workloadJson("NS", "web", 1), "garbage", 415);
+    assertThat(r.message()).contains("garbage", "application/json");
   }
 
   @Test

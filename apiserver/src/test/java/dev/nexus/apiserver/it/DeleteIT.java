@@ -45,6 +45,13 @@ class DeleteIT {
     assertThat(undo.json().path("metadata").path("deletionTimestamp").asText())
         .isEqualTo(deletionTimestamp);
 
+    Http.Resp more =
+        http.patch(
+            workload(ns, "web"),
+            "{\"metadata\":{\"finalizers\":[\"nexus.dev/test\",\"nexus.dev/late\"]}}");
+    assertThat(more.code()).isEqualTo(422);
+    assertThat(more.message()).contains("metadata.finalizers", "no new finalizers");
+
     Http.Resp released = http.patch(workload(ns, "web"), "{\"metadata\":{\"finalizers\":null}}");
     assertThat(released.code()).as(released.toString()).isEqualTo(200);
     assertThat(http.get(workload(ns, "web")).code()).isEqualTo(404);
