@@ -10,7 +10,6 @@ import dev.nexus.apiserver.storage.raft.RaftStore;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,11 +182,7 @@ public final class ApiServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("stopping the HTTP server failed: {}", e.toString());
     }
-    try {
-      store.close();
-    } catch (RuntimeException e) {
-      throw new UncheckedIOException(new IOException("closing storage failed", e));
-    }
+    store.close();
     LOG.info("API server stopped");
   }
 }

@@ -47,7 +47,8 @@ public final class ApiRouting {
             tables,
             settings.bookmarkInterval(),
             settings.watchQueueCapacity(),
-            metrics.watches());
+            metrics.watches(),
+            metrics.watchResumes());
     this.resources =
         new ResourceHandler(
             registry, discovery, new RequestBodies(settings.maxBodyBytes()), tables, watches);

@@ -2,11 +2,14 @@ package dev.nexus.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.error.ApiException;
 import dev.nexus.api.error.Status;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.apiserver.metrics.Counter;
 import dev.nexus.apiserver.metrics.Gauge;
 import dev.nexus.apiserver.registry.ResourceRegistry;
 import dev.nexus.apiserver.registry.SharedEvents;
+import dev.nexus.apiserver.registry.WatchOptions;
 import dev.nexus.apiserver.registry.WatchSession;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -25,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * Streams a watch as newline-delimited JSON frames {@code {"type":..,"object":..}}, flushed one by
  * one, on the request's own virtual thread. The session's bounded queue is fed by the store's
  * shared dispatcher; this thread only drains it, so a slow client costs its own queue and nothing
- * else. While idle, a BOOKMARK (when the client allows them) or a blank line (which JSON stream
- * readers skip) goes out every bookmark interval: that is also how a vanished client is noticed.
+ * else. When the queue overflows (a slow client, or a catch-up burst from far behind), the store
+ * drops that registration and this thread registers again after the last revision it wrote: the
+ * client sees one uninterrupted stream, and memory stays bounded by the queue. While idle, a
+ * BOOKMARK (when the client allows them) or a blank line (which JSON stream readers skip) goes out
+ * every bookmark interval: that is also how a vanished client is noticed.
  */
 final class WatchStreamer {
   private static final Logger LOG = LoggerFactory.getLogger(WatchStreamer.class);
@@ -37,19 +43,23 @@ final class WatchStreamer {
   private final Duration bookmarkInterval;
   private final int queueCapacity;
   private final Gauge openWatches;
+  private final Counter resumes;
   private final Set<WatchSession> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
 
   WatchStreamer(
       ResourceRegistry registry,
       Tables tables,
       Duration bookmarkInterval,
       int queueCapacity,
-      Gauge openWatches) {
+      Gauge openWatches,
+      Counter resumes) {
     this.registry = registry;
     this.tables = tables;
     this.bookmarkInterval = bookmarkInterval;
     this.queueCapacity = queueCapacity;
     this.openWatches = openWatches;
+    this.resumes = resumes;
   }
 
   void stream(
@@ -59,7 +69,7 @@ final class WatchStreamer {
       String namespace,
       String name,
       QueryParams query) {
-    var options = query.watchOptions(queueCapacity);
+    WatchOptions options = query.watchOptions(queueCapacity);
     Duration timeout = query.timeout();
     boolean bookmarks = query.bool("allowWatchBookmarks");
     String tableVersion = Negotiation.tableVersion(req);
@@ -78,8 +88,7 @@ final class WatchStreamer {
         HeaderNames.CONTENT_TYPE,
         tableVersion == null ? Responses.JSON : Negotiation.tableContentType(tableVersion));
     String what = kind.plural() + (namespace == null ? "" : " in " + namespace);
-    try (session;
-        OutputStream out = res.outputStream()) {
+    try (OutputStream out = res.outputStream()) {
       out.flush(); // headers now: clients wait for them before reading events
       boolean initialEndPending = session.initialEventsEndBookmark();
       while (true) {
@@ -98,6 +107,18 @@ final class WatchStreamer {
           continue;
         }
         WatchSession.End end = session.end();
+        if (end == WatchSession.End.OVERFLOW && !closing) {
+          // This client fell behind by a full queue. Everything up to lastRevision has been
+          // written; pick up from there with a fresh registration, so catching up proceeds one
+          // queue at a time and memory stays bounded however far behind the client is.
+          WatchSession next = resume(session, kind, namespace, name, options);
+          if (next == null) {
+            write(out, gone("the watch fell behind the retained history"));
+            break;
+          }
+          session = next;
+          continue;
+        }
         if (end == WatchSession.End.STORE_CLOSED) {
           write(out, gone(session.endReason()));
           break;
@@ -119,13 +140,34 @@ final class WatchStreamer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
+      session.close();
       open.remove(session);
       openWatches.dec();
     }
   }
 
+  /** A new session after {@code old}'s last revision, or null when that is no longer retained. */
+  private WatchSession resume(
+      WatchSession old, KindInfo kind, String namespace, String name, WatchOptions options) {
+    old.close();
+    open.remove(old);
+    resumes.inc();
+    try {
+      WatchSession next =
+          registry.watch(kind, namespace, name, options.resumeAfter(old.lastRevision()));
+      open.add(next);
+      return next;
+    } catch (ApiException e) {
+      if (e.code() == 410) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** Ends every open watch (server shutdown): each stream completes normally. */
   void closeAll() {
+    closing = true;
     List.copyOf(open).forEach(WatchSession::close);
   }
 

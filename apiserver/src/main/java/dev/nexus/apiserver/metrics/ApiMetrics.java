@@ -9,6 +9,7 @@ public final class ApiMetrics {
   private final Counter requests;
   private final Histogram requestDuration;
   private final Gauge watches;
+  private final Counter watchResumes;
 
   public ApiMetrics(MetricsRegistry registry) {
     this.registry = registry;
@@ -27,6 +28,11 @@ public final class ApiMetrics {
             "verb",
             "kind");
     this.watches = registry.gauge("nexus_apiserver_watches", "Open watch streams.");
+    this.watchResumes =
+        registry.counter(
+            "nexus_apiserver_watch_resumes_total",
+            "Times a watch's queue overflowed (slow client, or catching up from far behind) and"
+                + " the server registered it again after the last event it wrote.");
     JvmMetrics.register(registry);
   }
 
@@ -43,5 +49,9 @@ public final class ApiMetrics {
 
   public Gauge watches() {
     return watches;
+  }
+
+  public Counter watchResumes() {
+    return watchResumes;
   }
 }

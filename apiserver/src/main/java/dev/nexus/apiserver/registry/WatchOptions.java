@@ -18,6 +18,14 @@ public record WatchOptions(
     boolean sendInitialEvents,
     int queueCapacity) {
 
+  /** The same watch, continued after {@code revision} (which it has fully delivered). */
+  public WatchOptions resumeAfter(long revision) {
+    if (revision < 1) {
+      throw new IllegalArgumentException("resume revision must be >= 1, was " + revision);
+    }
+    return new WatchOptions(labelSelector, fieldSelector, revision, false, queueCapacity);
+  }
+
   /** Whether the watch starts with the current state rather than from a revision. */
   public boolean startsWithState() {
     return sendInitialEvents || resourceVersion == null || resourceVersion == 0;
