@@ -55,7 +55,10 @@ public final class ApiRouting {
     this.nexusVersion = settings.nexusVersion();
   }
 
-  /** Registers every route and the error handlers on {@code routing}. */
+  /**
+   * Registers every route and the error handlers on {@code routing}. The last route answers 404 for
+   * any path, so add your own routes before calling this.
+   */
   public void register(HttpRouting.Builder routing) {
     routing
         .addFilter(new RequestLog(metrics))
