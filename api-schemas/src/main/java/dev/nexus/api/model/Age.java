@@ -1,4 +1,4 @@
-package dev.nexus.ctl.output;
+package dev.nexus.api.model;
 
 import java.time.Duration;
 import java.time.Instant;

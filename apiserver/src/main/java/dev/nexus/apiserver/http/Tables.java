@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.model.Age;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -91,48 +89,6 @@ final class Tables {
   }
 
   private String age(JsonNode created) {
-    if (!created.isTextual()) {
-      return "<unknown>";
-    }
-    try {
-      return humanDuration(Duration.between(Instant.parse(created.asText()), clock.instant()));
-    } catch (DateTimeParseException e) {
-      return "<unknown>";
-    }
-  }
-
-  /** Kubernetes' {@code duration.HumanDuration}: 45s, 5m30s, 3h, 2d4h, 400d, 3y. */
-  static String humanDuration(Duration d) {
-    long seconds = d.toSeconds();
-    if (seconds < -1) {
-      return "<invalid>";
-    } else if (seconds < 0) {
-      return "0s";
-    } else if (seconds < 60 * 2) {
-      return seconds + "s";
-    }
-    long minutes = d.toMinutes();
-    if (minutes < 10) {
-      long s = seconds % 60;
-      return s == 0 ? minutes + "m" : minutes + "m" + s + "s";
-    } else if (minutes < 60 * 3) {
-      return minutes + "m";
-    }
-    long hours = d.toHours();
-    if (hours < 8) {
-      long m = minutes % 60;
-      return m == 0 ? hours + "h" : hours + "h" + m + "m";
-    } else if (hours < 48) {
-      return hours + "h";
-    } else if (hours < 24 * 8) {
-      long h = hours % 24;
-      return h == 0 ? hours / 24 + "d" : hours / 24 + "d" + h + "h";
-    } else if (hours < 24 * 365 * 2) {
-      return hours / 24 + "d";
-    } else if (hours < 24 * 365 * 8) {
-      long dy = (hours / 24) % 365;
-      return dy == 0 ? hours / 24 / 365 + "y" : hours / 24 / 365 + "y" + dy + "d";
-    }
-    return hours / 24 / 365 + "y";
+    return Age.since(created.isTextual() ? created.asText() : null, clock.instant());
   }
 }

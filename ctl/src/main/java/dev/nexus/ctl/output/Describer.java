@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.codec.Json;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.Age;
 import dev.nexus.api.model.ApiObject;
 import java.time.Instant;
 import java.util.ArrayList;

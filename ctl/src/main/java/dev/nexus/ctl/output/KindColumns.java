@@ -2,6 +2,7 @@ package dev.nexus.ctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.Age;
 import dev.nexus.api.model.ApiObject;
 import java.time.Instant;
 import java.util.ArrayList;
