@@ -6,6 +6,7 @@ import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
+import dev.nexus.apiserver.storage.StoredObject;
 import dev.nexus.apiserver.storage.Txn;
 import dev.nexus.apiserver.storage.TxnResult;
 import java.security.SecureRandom;
@@ -19,6 +20,10 @@ import java.util.UUID;
  */
 final class Creator {
   private static final String ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
+
+  /** Index of the namespace's {@link Op.Check} in a namespaced create. */
+  private static final int NAMESPACE_GUARD = 1;
+
   private final StoreAccess store;
   private final Admission admission;
   private final Namespaces namespaces;
@@ -70,15 +75,41 @@ final class Creator {
     admission.validate(kind, obj);
     byte[] value = admission.encodeWithinLimit(kind, name, obj);
     ObjectRef ref = new ObjectRef(kind, kind.namespaced() ? namespace : null, name);
-    if (kind.namespaced()) {
-      namespaces.requireActive(namespace);
-    }
-    TxnResult result = store.commit(Txn.of(new Op.Put(ref.key(), value, Precondition.ABSENT)));
+    TxnResult result =
+        kind.namespaced()
+            ? commitInNamespace(ref, value)
+            : store.commit(Txn.of(new Op.Put(ref.key(), value, Precondition.ABSENT)));
     if (!result.succeeded()) {
       throw ApiException.alreadyExists(kind.kind(), name);
     }
     meta.put("resourceVersion", Long.toString(result.revision()));
     return obj;
+  }
+
+  /**
+   * Commits a namespaced create guarded by the revision of the namespace it was admitted into, so a
+   * namespace deleted (or turned Terminating) between the check and the write cannot be left with
+   * an orphan in it. When only the guard fails, the namespace changed: read it again, linearizably,
+   * which answers 404 or 403 if it is gone or terminating, and otherwise try again with its new
+   * revision (a label change, or a lagging local read).
+   */
+  private TxnResult commitInNamespace(ObjectRef ref, byte[] value) {
+    String namespaceKey = Keys.namespace(ref.namespace());
+    for (int attempt = 0; attempt < Updater.MAX_ATTEMPTS; attempt++) {
+      StoredObject ns = namespaces.requireActive(ref.namespace(), attempt > 0);
+      TxnResult result =
+          store.commit(
+              Txn.of(
+                  new Op.Put(ref.key(), value, Precondition.ABSENT),
+                  new Op.Check(namespaceKey, Precondition.modRevision(ns.modRevision()))));
+      if (result.failedOp() != NAMESPACE_GUARD) {
+        return result;
+      }
+    }
+    throw ApiException.conflict(
+        "Namespace",
+        ref.namespace(),
+        "the namespace kept changing during " + Updater.MAX_ATTEMPTS + " attempts; try again");
   }
 
   /** Five characters for {@code generateName}, from Kubernetes' alphabet (no vowels, no 0/1/3). */

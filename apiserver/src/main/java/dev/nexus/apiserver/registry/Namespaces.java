@@ -55,12 +55,16 @@ final class Namespaces {
         Txn.of(new Op.Put(Keys.namespace(name), StoredObjects.encode(ns), Precondition.ABSENT)));
   }
 
-  /** 404 when the namespace does not exist, 403 while it is being deleted. */
-  void requireActive(String namespace) {
+  /**
+   * Returns the namespace as stored, for a write to guard itself with its revision ({@link
+   * Op.Check}); 404 when it does not exist, 403 while it is being deleted. Read from this replica
+   * first unless {@code linearizable} (a retry after the guard failed).
+   */
+  StoredObject requireActive(String namespace, boolean linearizable) {
     Optional<StoredObject> ns =
         store.getForWrite(
             Keys.namespace(namespace),
-            false,
+            linearizable,
             s -> s.isPresent() && !terminating(StoredObjects.decode(s.get())));
     if (ns.isEmpty()) {
       throw new ApiException(
@@ -94,6 +98,7 @@ final class Namespaces {
                           "namespace is being terminated",
                           "NamespaceTerminating")))));
     }
+    return ns.get();
   }
 
   static void checkDeletable(String name) {

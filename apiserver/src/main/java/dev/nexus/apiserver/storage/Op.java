@@ -11,4 +11,11 @@ public sealed interface Op {
 
   /** Removes {@code key}; a delete of a missing key fails unless the precondition is NONE. */
   record Delete(String key, Precondition precondition) implements Op {}
+
+  /**
+   * Writes nothing: only its precondition must hold for the transaction to apply (an etcd txn
+   * compare). Guards a write with a fact about another key, e.g. a create with the revision of the
+   * namespace it was admitted into, so the namespace cannot change in between.
+   */
+  record Check(String key, Precondition precondition) implements Op {}
 }

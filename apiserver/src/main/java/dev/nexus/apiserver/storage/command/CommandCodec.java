@@ -19,16 +19,22 @@ import java.util.List;
  * format is explicit, versioned and never Java serialization:
  *
  * <pre>
- * version(1)=1  opCount(4)
- * per op:  opType(1: 1=PUT 2=DELETE)  precondition(1: 0=NONE 1=ABSENT 2=PRESENT 3=MOD_REVISION)
+ * version(1)=2  opCount(4)
+ * per op:  opType(1: 1=PUT 2=DELETE 3=CHECK)
+ *          precondition(1: 0=NONE 1=ABSENT 2=PRESENT 3=MOD_REVISION)
  *          [revision(8) if MOD_REVISION]  keyLength(4) key(UTF-8)
  *          [valueLength(4) value if PUT]
  * </pre>
  *
- * A reader that meets an unknown version refuses the entry rather than guess.
+ * Version 1 is the same layout without CHECK; entries written by it are still read, so a log or
+ * snapshot from before CHECK existed replays unchanged. A reader that meets an unknown version, or
+ * an operation its version cannot hold, refuses the entry rather than guess.
  */
 public final class CommandCodec {
-  public static final byte VERSION = 1;
+  public static final byte VERSION = 2;
+
+  /** The first version; its entries may hold PUT and DELETE only. */
+  static final byte VERSION_1 = 1;
 
   /** LMDB's largest key. */
   public static final int MAX_KEY_BYTES = 511;
@@ -37,6 +43,7 @@ public final class CommandCodec {
 
   private static final byte PUT = 1;
   private static final byte DELETE = 2;
+  private static final byte CHECK = 3;
 
   private CommandCodec() {}
 
@@ -77,7 +84,12 @@ public final class CommandCodec {
 
   private static void writeOp(DataOutputStream out, int index, Op op) throws IOException {
     byte[] key = validKey(index, op.key());
-    out.writeByte(op instanceof Op.Put ? PUT : DELETE);
+    out.writeByte(
+        switch (op) {
+          case Op.Put p -> PUT;
+          case Op.Delete d -> DELETE;
+          case Op.Check c -> CHECK;
+        });
     switch (op.precondition()) {
       case Precondition.None n -> out.writeByte(0);
       case Precondition.Absent a -> out.writeByte(1);
@@ -118,7 +130,7 @@ public final class CommandCodec {
   public static Txn decode(byte[] data) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
       byte version = in.readByte();
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_1) {
         throw new IllegalArgumentException("unknown command version " + version);
       }
       int count = in.readInt();
@@ -127,7 +139,7 @@ public final class CommandCodec {
       }
       List<Op> ops = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
-        ops.add(readOp(in));
+        ops.add(readOp(in, version));
       }
       if (in.available() > 0) {
         throw new IllegalArgumentException(in.available() + " trailing bytes after the command");
@@ -138,7 +150,7 @@ public final class CommandCodec {
     }
   }
 
-  private static Op readOp(DataInputStream in) throws IOException {
+  private static Op readOp(DataInputStream in, byte version) throws IOException {
     byte type = in.readByte();
     Precondition precondition =
         switch (in.readByte()) {
@@ -152,6 +164,12 @@ public final class CommandCodec {
     return switch (type) {
       case PUT -> new Op.Put(key, readBytes(in, Integer.MAX_VALUE), precondition);
       case DELETE -> new Op.Delete(key, precondition);
+      case CHECK -> {
+        if (version == VERSION_1) {
+          throw new IllegalArgumentException("a version 1 command cannot hold a CHECK");
+        }
+        yield new Op.Check(key, precondition);
+      }
       default -> throw new IllegalArgumentException("unknown operation type " + type);
     };
   }

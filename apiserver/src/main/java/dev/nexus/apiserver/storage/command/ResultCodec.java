@@ -16,13 +16,19 @@ import java.util.Optional;
  * </pre>
  */
 public final class ResultCodec {
+  /**
+   * The result format's own version: it changes independently of {@link CommandCodec#VERSION} (a
+   * CHECK operation changed commands, not results).
+   */
+  public static final byte VERSION = 1;
+
   private ResultCodec() {}
 
   public static byte[] encode(TxnResult result) {
     Optional<StoredObject> current = result.current();
     int size = 14 + current.map(c -> 24 + c.key().length() * 3 + c.value().length).orElse(0);
     ByteBuffer b = ByteBuffer.allocate(size);
-    b.put(CommandCodec.VERSION).putLong(result.revision()).putInt(result.failedOp());
+    b.put(VERSION).putLong(result.revision()).putInt(result.failedOp());
     b.put((byte) (current.isPresent() ? 1 : 0));
     current.ifPresent(
         c -> {
@@ -38,7 +44,7 @@ public final class ResultCodec {
   public static TxnResult decode(byte[] data) {
     ByteBuffer b = ByteBuffer.wrap(data);
     byte version = b.get();
-    if (version != CommandCodec.VERSION) {
+    if (version != VERSION) {
       throw new IllegalArgumentException("unknown result version " + version);
     }
     long revision = b.getLong();

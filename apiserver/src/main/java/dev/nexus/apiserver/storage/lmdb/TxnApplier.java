@@ -16,9 +16,11 @@ import org.lmdbjava.Txn;
 /**
  * Applies Raft entries to LMDB: for each entry every precondition is checked against the state
  * before the entry; then either all its operations and their history records are written, or none.
- * The applied term/index and a bounded step of history compaction go into the same LMDB
- * transaction, so a crash never separates data from the position it reflects. Deterministic: the
- * outcome depends only on the database and the entry, so every replica computes the same one.
+ * A {@link Op.Check} takes part in the first step only: it writes nothing, records no history and
+ * produces no watch event. The applied term/index and a bounded step of history compaction go into
+ * the same LMDB transaction, so a crash never separates data from the position it reflects.
+ * Deterministic: the outcome depends only on the database and the entry, so every replica computes
+ * the same one.
  *
  * <p>Compaction keeps the last {@code historyWindow} revisions. Each entry deletes at most a few
  * dozen old history records in the same transaction and moves the {@code compacted} mark to just
@@ -87,6 +89,9 @@ public final class TxnApplier {
     }
     List<WatchEvent> events = new ArrayList<>(ops.size());
     for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i) instanceof Op.Check) {
+        continue; // its precondition held above; a check writes nothing
+      }
       // Re-read: an earlier op of this entry may have written the same key.
       ObjectRecord now = i == 0 ? before[0] : Records.decodeObject(h.objects().get(w, keys[i]));
       WatchEvent event = applyOne(h, w, index, i, ops.get(i), keys[i], now);
@@ -130,6 +135,9 @@ public final class TxnApplier {
         h.objects().put(w, key, Records.encodeObject(index, created, put.value()));
         h.history().put(w, historyKey, Records.encodeHistory(type, created, key, put.value()));
         return new WatchEvent(type, put.key(), put.value(), index, created);
+      }
+      case Op.Check check -> {
+        return null; // never reached: applyEntry skips checks
       }
       case Op.Delete delete -> {
         if (now == null) {

@@ -11,6 +11,7 @@ import dev.nexus.apiserver.storage.Txn;
 import dev.nexus.apiserver.storage.TxnResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
@@ -52,7 +53,8 @@ class CommandCodecTest {
                 keys, Arbitraries.bytes().array(byte[].class).ofMaxSize(300), preconditions)
             .as(Op.Put::new);
     Arbitrary<Op> deletes = Combinators.combine(keys, preconditions).as(Op.Delete::new);
-    return Arbitraries.oneOf(puts, deletes).list().ofMinSize(1).ofMaxSize(8).map(Txn::new);
+    Arbitrary<Op> checks = Combinators.combine(keys, preconditions).as(Op.Check::new);
+    return Arbitraries.oneOf(puts, deletes, checks).list().ofMinSize(1).ofMaxSize(8).map(Txn::new);
   }
 
   @Test
@@ -70,6 +72,44 @@ class CommandCodecTest {
     assertThatThrownBy(() -> CommandCodec.decode(bytes))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown command version 9");
+  }
+
+  /**
+   * Bytes exactly as version 1 wrote them (before CHECK existed): a PUT "k" = {7} that must be
+   * absent, then a DELETE "old" at revision 5. Logs and snapshots written then must still replay.
+   */
+  @Test
+  void aVersion1EntryStillDecodes() {
+    String header = "01" + "00000002"; // version 1, two operations
+    String putOp = "0101" + "00000001" + "6b" + "00000001" + "07"; // PUT ABSENT "k" {7}
+    String deleteOp = "0203" + "0000000000000005" + "00000003" + "6f6c64"; // DELETE rev 5 "old"
+    byte[] v1 = HexFormat.of().parseHex(header + putOp + deleteOp);
+
+    Txn txn = CommandCodec.decode(v1);
+
+    assertThat(txn.ops()).hasSize(2);
+    Op.Put put = (Op.Put) txn.ops().get(0);
+    assertThat(put.key()).isEqualTo("k");
+    assertThat(put.value()).containsExactly(7);
+    assertThat(put.precondition()).isEqualTo(Precondition.ABSENT);
+    assertThat(txn.ops().get(1)).isEqualTo(new Op.Delete("old", Precondition.modRevision(5)));
+  }
+
+  @Test
+  void aCheckKeepsItsKeyAndPreconditionAndNeedsTheNewVersion() {
+    Txn txn =
+        Txn.of(
+            new Op.Check("/ns/default", Precondition.modRevision(42)),
+            new Op.Put("/obj", new byte[] {1}, Precondition.ABSENT));
+    byte[] bytes = CommandCodec.encode(txn, 1024);
+
+    assertThat(CommandCodec.decode(bytes).ops().getFirst())
+        .isEqualTo(new Op.Check("/ns/default", Precondition.modRevision(42)));
+
+    bytes[0] = 1; // the same bytes claiming the version that had no CHECK
+    assertThatThrownBy(() -> CommandCodec.decode(bytes))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 1 command cannot hold a CHECK");
   }
 
   @Test

@@ -65,6 +65,9 @@ class BatchedApplyPropertyTest {
         List<String> expectedEvents = new ArrayList<>();
         for (Op op : e.ops()) {
           Model before = model.get(op.key());
+          if (op instanceof Op.Check) {
+            continue; // writes nothing, no event
+          }
           if (op instanceof Op.Put put) {
             long create = before == null ? e.index() : before.create();
             model.put(op.key(), new Model(e.index(), create, put.value()));
@@ -129,7 +132,8 @@ class BatchedApplyPropertyTest {
                 keys, Arbitraries.bytes().array(byte[].class).ofMaxSize(8), preconditions)
             .as(Op.Put::new);
     Arbitrary<Op> deletes = Combinators.combine(keys, preconditions).as(Op.Delete::new);
-    return Arbitraries.oneOf(puts, deletes)
+    Arbitrary<Op> checks = Combinators.combine(keys, preconditions).as(Op.Check::new);
+    return Arbitraries.oneOf(puts, deletes, checks)
         .list()
         .ofMinSize(1)
         .ofMaxSize(3)

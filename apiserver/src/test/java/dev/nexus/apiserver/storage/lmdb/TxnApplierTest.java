@@ -114,6 +114,57 @@ class TxnApplierTest {
   }
 
   @Test
+  void aFailingCheckFailsTheWholeEntryAndPointsAtTheCheck() {
+    apply(new Op.Put("/ns", v("active"), Precondition.ABSENT)); // 11
+    apply(new Op.Put("/ns", v("terminating"), Precondition.modRevision(11))); // 12
+
+    ApplyOutcome out =
+        apply(
+            new Op.Put("/ns/obj", v("o"), Precondition.ABSENT),
+            new Op.Check("/ns", Precondition.modRevision(11)));
+
+    assertThat(out.result().succeeded()).isFalse();
+    assertThat(out.result().failedOp()).isEqualTo(1);
+    assertThat(out.result().current().orElseThrow().value()).isEqualTo(v("terminating"));
+    assertThat(out.events()).isEmpty();
+    assertThat(store.get("/ns/obj")).isEmpty();
+    assertThat(store.readHistory(12, 13, 100).events()).isEmpty();
+
+    ApplyOutcome gone =
+        apply(
+            new Op.Check("/missing", Precondition.PRESENT),
+            new Op.Put("/other", v("o"), Precondition.NONE));
+    assertThat(gone.result().failedOp()).isZero();
+    assertThat(gone.result().current()).isEmpty();
+    assertThat(store.get("/other")).isEmpty();
+  }
+
+  @Test
+  void aPassingCheckWritesNothingAndHasNoEvent() {
+    apply(new Op.Put("/ns", v("active"), Precondition.ABSENT)); // 11
+
+    ApplyOutcome out =
+        apply(
+            new Op.Check("/ns", Precondition.modRevision(11)),
+            new Op.Put("/ns/obj", v("o"), Precondition.ABSENT));
+
+    assertThat(out.result().succeeded()).isTrue();
+    assertThat(out.events()).extracting(WatchEvent::key).containsExactly("/ns/obj");
+    StoredObject ns = store.get("/ns").orElseThrow();
+    assertThat(ns.modRevision()).isEqualTo(11);
+    assertThat(ns.value()).isEqualTo(v("active"));
+    assertThat(store.readHistory(11, 12, 100).events())
+        .extracting(e -> e.revision() + ":" + e.key())
+        .containsExactly("12:/ns/obj");
+
+    ApplyOutcome onlyChecks = apply(new Op.Check("/absent", Precondition.ABSENT));
+    assertThat(onlyChecks.result().succeeded()).isTrue();
+    assertThat(onlyChecks.events()).isEmpty();
+    assertThat(store.get("/absent")).isEmpty();
+    assertThat(store.appliedState().index()).isEqualTo(13);
+  }
+
+  @Test
   void aStaleModRevisionConflictsAndShowsTheCurrentValue() {
     apply(new Op.Put("/x", v("a"), Precondition.ABSENT)); // 11
     apply(new Op.Put("/x", v("b"), Precondition.modRevision(11))); // 12

@@ -141,6 +141,45 @@ class RaftStoreIT {
   }
 
   @Test
+  void aCheckGuardsAWriteThroughTheLogAndIsNeverWatched() {
+    long start = store.revision();
+    var sink = new dev.nexus.apiserver.storage.watch.RecordingSink();
+    store.watch("/guard/", start, null, sink);
+    long guardRev = put(store, "/guard/ns", "active").revision();
+
+    TxnResult guarded =
+        store
+            .commit(
+                Txn.of(
+                    new Op.Put("/guard/ns/a", v("a"), Precondition.ABSENT),
+                    new Op.Check("/guard/ns", Precondition.modRevision(guardRev))))
+            .join();
+    assertThat(guarded.succeeded()).isTrue();
+    long changed = put(store, "/guard/ns", "terminating").revision();
+
+    TxnResult stale =
+        store
+            .commit(
+                Txn.of(
+                    new Op.Put("/guard/ns/b", v("b"), Precondition.ABSENT),
+                    new Op.Check("/guard/ns", Precondition.modRevision(guardRev))))
+            .join();
+
+    assertThat(stale.succeeded()).isFalse();
+    assertThat(stale.failedOp()).isEqualTo(1);
+    assertThat(stale.current().orElseThrow().modRevision()).isEqualTo(changed);
+    assertThat(store.get("/guard/ns/b", Consistency.LINEARIZABLE)).isEmpty();
+    assertThat(store.get("/guard/ns", Consistency.LOCAL).orElseThrow().modRevision())
+        .isEqualTo(changed);
+    long last = put(store, "/guard/end", "x").revision();
+    org.awaitility.Awaitility.await().until(() -> sink.revisions().contains(last));
+    assertThat(sink.events)
+        .extracting(e -> e.type() + " " + e.key())
+        .containsExactly(
+            "ADDED /guard/ns", "ADDED /guard/ns/a", "MODIFIED /guard/ns", "ADDED /guard/end");
+  }
+
+  @Test
   void aStaleModRevisionConflicts() {
     long first = put(store, "/cas/x", "1").revision();
     TxnResult second =
