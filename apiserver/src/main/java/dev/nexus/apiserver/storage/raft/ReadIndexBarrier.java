@@ -1,7 +1,10 @@
 package dev.nexus.apiserver.storage.raft;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -11,9 +14,20 @@ import java.util.function.Supplier;
  * or above every write acknowledged before that reader arrived, so once this replica has applied up
  * to it, the reader may read its local LMDB. Under 64 concurrent readers this turns 64 round trips
  * into about two.
+ *
+ * <p>A round completes on whatever thread finished it, which may be Ratis's StateMachineUpdater or
+ * the apply thread while they hold Ratis's internal locks; a read-index request sent from there can
+ * deadlock. So the completion callback only releases the round's readers (completing futures that
+ * blocked readers wait on) and hands the next round to {@code sender}, a thread of its own; it
+ * never calls into Ratis itself.
  */
 final class ReadIndexBarrier {
+  /** A virtual thread per hand-off: at most one round is pending, and nothing to shut down. */
+  private static final Executor VIRTUAL_SENDER =
+      task -> Thread.ofVirtual().name("nexus-read-index").start(task);
+
   private final Supplier<CompletableFuture<?>> round;
+  private final Executor sender;
   private CompletableFuture<Void> next; // guarded by this: readers waiting for an unsent round
   private boolean inFlight; // guarded by this
 
@@ -22,7 +36,16 @@ final class ReadIndexBarrier {
    *     index it returned
    */
   ReadIndexBarrier(Supplier<CompletableFuture<?>> round) {
+    this(round, VIRTUAL_SENDER);
+  }
+
+  /**
+   * @param sender runs the rounds that follow a completed one; must not run tasks on the calling
+   *     thread
+   */
+  ReadIndexBarrier(Supplier<CompletableFuture<?>> round, Executor sender) {
     this.round = round;
+    this.sender = sender;
   }
 
   /** Completes once a round that started after this call has finished. */
@@ -47,9 +70,9 @@ final class ReadIndexBarrier {
   }
 
   /**
-   * Sends rounds until no reader is left waiting. A round that completes at once (a leader's lease
-   * read) is handled in this loop rather than in a callback, so a long run of them cannot grow the
-   * stack.
+   * Sends rounds until no reader is left waiting, on the thread of a reader or of {@link #sender}.
+   * A round that completes at once (a leader's lease read) is handled in this loop rather than in a
+   * callback, so a long run of them cannot grow the stack.
    */
   private void send(CompletableFuture<Void> waiters) {
     while (waiters != null) {
@@ -64,18 +87,44 @@ final class ReadIndexBarrier {
         f.whenComplete(
             (ok, error) -> {
               release(these, error);
-              send(takeNext());
+              sendNextElsewhere();
             });
         return;
       }
       Throwable error = null;
       try {
         f.join();
-      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      } catch (CompletionException | CancellationException e) {
         error = e.getCause() != null ? e.getCause() : e;
       }
       release(waiters, error);
       waiters = takeNext();
+    }
+  }
+
+  /**
+   * From a completion callback: if readers wait for another round, {@link #sender} sends it. If the
+   * sender refuses, they fail (and so does anyone who joined meanwhile) rather than hang; the next
+   * reader to arrive starts afresh.
+   */
+  private void sendNextElsewhere() {
+    CompletableFuture<Void> following = takeNext();
+    if (following == null) {
+      return;
+    }
+    try {
+      sender.execute(() -> send(following));
+    } catch (RejectedExecutionException e) {
+      release(following, e);
+      CompletableFuture<Void> joined;
+      synchronized (this) {
+        joined = next;
+        next = null;
+        inFlight = false;
+      }
+      if (joined != null) {
+        release(joined, e);
+      }
     }
   }
 
