@@ -59,8 +59,6 @@ final class Creator {
     if (meta.path("name").asText("").isEmpty() && !meta.path("generateName").asText("").isEmpty()) {
       meta.put("name", meta.get("generateName").asText() + suffix());
     }
-    // Used up here; the ObjectMeta schema has no generateName, so it is not stored.
-    meta.remove("generateName");
     UpdateRules.SERVER_METADATA.forEach(meta::remove);
     if (kind.statusSubresource()) {
       obj.remove("status");
@@ -72,7 +70,9 @@ final class Creator {
     meta.put("creationTimestamp", Timestamps.now(clock));
     meta.put("generation", 1);
     String name = meta.path("name").asText("");
-    admission.validate(kind, obj);
+    admission.validate(kind, obj); // also checks generateName, so its error names that field
+    // Used up making the name; not stored (it would mean nothing on a later update).
+    meta.remove("generateName");
     byte[] value = admission.encodeWithinLimit(kind, name, obj);
     ObjectRef ref = new ObjectRef(kind, kind.namespaced() ? namespace : null, name);
     TxnResult result =

@@ -67,6 +67,19 @@ class CrudIT {
   }
 
   @Test
+  void aBadGenerateNameIsRefusedNamingTheField() {
+    String ns = SERVER.newNamespace();
+    String body =
+        workloadJson(ns, "ignored", 1).replace("\"name\":\"ignored\"", "\"generateName\":\"Web_\"");
+
+    Http.Resp r = http.post(workloads(ns), body);
+
+    assertThat(r.code()).as(r.toString()).isEqualTo(422);
+    assertThat(r.body()).contains("metadata.generateName", "DNS-1123 subdomain prefix");
+    assertThat(http.get(workloads(ns)).json().path("items")).isEmpty();
+  }
+
+  @Test
   void yamlBodiesAreAccepted() {
     String ns = SERVER.newNamespace();
     Http.Resp created =
