@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * client sees one uninterrupted stream, and memory stays bounded by the queue. While idle, a
  * BOOKMARK (when the client allows them) or a blank line (which JSON stream readers skip) goes out
  * every bookmark interval: that is also how a vanished client is noticed.
+ *
+ * <p>Several events may share a revision (one entry's operations or transactions). A stream this
+ * server ends (timeout, shutdown, overflow, 410) always ends after the last event of a revision, so
+ * a client that resumes after the last revision it saw misses nothing. Only a connection that
+ * breaks mid-revision can leave a client with part of one; see docs/design/storage.md.
  */
 final class WatchStreamer {
   private static final Logger LOG = LoggerFactory.getLogger(WatchStreamer.class);
@@ -97,10 +102,10 @@ final class WatchStreamer {
           initialEndPending = false;
         }
         long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
+        if (left <= 0 && !session.midRevision()) {
+          break; // never inside a revision: the client resumes after the last one it saw
         }
-        long waitNanos = Math.min(left, bookmarkInterval.toNanos());
+        long waitNanos = Math.max(0, Math.min(left, bookmarkInterval.toNanos()));
         SharedEvents.Decoded event = session.next(waitNanos, TimeUnit.NANOSECONDS);
         if (event != null) {
           write(out, frame(event, kind, tableVersion, includeObject));

@@ -6,6 +6,7 @@ import dev.nexus.apiserver.storage.WatchRegistration;
 import dev.nexus.apiserver.storage.WatchSink;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +16,11 @@ import java.util.function.Predicate;
  * One client's watch: a bounded queue the store's shared dispatcher feeds without blocking, read by
  * the one thread that writes to the client. When the queue is full the store cancels the watch and
  * the session ends as {@link End#OVERFLOW}: the client resumes from the last revision it saw.
+ *
+ * <p>Several events may share a revision (one entry's operations or transactions). The queue takes
+ * a revision's events all at once or not at all, and a session that ends still hands out the rest
+ * of the revision its reader is in the middle of (see {@link #midRevision}), so a reader that stops
+ * after the end has seen each revision whole and may resume after the last one.
  *
  * <p>Filtering (exact key, selectors) happens on the reader's side, so the dispatcher's cost per
  * watcher is one enqueue whatever the selectors.
@@ -43,6 +49,7 @@ public final class WatchSession implements WatchSink, AutoCloseable {
   private End end;
   private String endReason;
   private long lastRevision;
+  private long lastTaken; // guarded by lock: the revision of the event next() took last
   private volatile long progress;
 
   WatchSession(
@@ -57,6 +64,7 @@ public final class WatchSession implements WatchSink, AutoCloseable {
     this.filter = filter;
     this.shared = shared;
     this.lastRevision = startRevision;
+    this.lastTaken = startRevision;
     this.initialEventsEndBookmark = initialEventsEndBookmark;
   }
 
@@ -98,16 +106,26 @@ public final class WatchSession implements WatchSink, AutoCloseable {
 
   @Override
   public boolean offer(WatchEvent event) {
+    return offerRevision(List.of(event));
+  }
+
+  /**
+   * Queues the events of one revision whole, or refuses them all and ends the session as {@link
+   * End#OVERFLOW}. An empty queue takes a revision of any size, so that one larger than the
+   * capacity cannot overflow every session that resumes before it.
+   */
+  @Override
+  public boolean offerRevision(List<WatchEvent> events) {
     lock.lock();
     try {
       if (end != null) {
         return false;
       }
-      if (queue.size() >= capacity) {
+      if (!queue.isEmpty() && queue.size() + events.size() > capacity) {
         endLocked(End.OVERFLOW, "the client did not keep up (" + capacity + " events queued)");
         return false;
       }
-      queue.add(event);
+      queue.addAll(events);
       ready.signal();
       return true;
     } finally {
@@ -152,6 +170,7 @@ public final class WatchSession implements WatchSink, AutoCloseable {
           return null;
         }
         event = queue.poll();
+        lastTaken = event.revision();
       } finally {
         lock.unlock();
       }
@@ -160,6 +179,20 @@ public final class WatchSession implements WatchSink, AutoCloseable {
       if (filter.test(d.object())) {
         return d;
       }
+    }
+  }
+
+  /**
+   * Whether events of the revision {@link #next} took last are still queued: a reader that means to
+   * stop (a timeout) should take them first, or its client would resume after a revision it has
+   * only partly seen.
+   */
+  public boolean midRevision() {
+    lock.lock();
+    try {
+      return !queue.isEmpty() && queue.peekFirst().revision() == lastTaken;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -176,7 +209,10 @@ public final class WatchSession implements WatchSink, AutoCloseable {
     long seen = progress; // read before looking at the queue, see admit()
     lock.lock();
     try {
-      return queue.isEmpty() ? Math.max(lastRevision, seen) : lastRevision;
+      if (queue.isEmpty()) {
+        return Math.max(lastRevision, seen);
+      }
+      return queue.peekFirst().revision() == lastRevision ? lastRevision - 1 : lastRevision;
     } finally {
       lock.unlock();
     }
@@ -215,11 +251,21 @@ public final class WatchSession implements WatchSink, AutoCloseable {
     }
   }
 
+  /** Ends the session, dropping what is queued except the rest of the revision being read. */
   private void endLocked(End why, String reason) {
     if (end == null) {
       end = why;
       endReason = reason;
-      queue.clear();
+      int keep = 0;
+      for (WatchEvent e : queue) {
+        if (e.revision() != lastTaken) {
+          break;
+        }
+        keep++;
+      }
+      while (queue.size() > keep) {
+        queue.pollLast();
+      }
     }
     ready.signalAll();
   }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nexus.apiserver.storage.WatchEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,70 @@ class WatchSessionTest {
     assertThat(s.next(5, TimeUnit.SECONDS)).isNull();
     closer.join();
     assertThat(s.end()).isEqualTo(WatchSession.End.CLOSED);
+  }
+
+  @Test
+  void aRevisionIsQueuedWholeOrNotAtAll() throws Exception {
+    WatchSession s = session(3, o -> true);
+    assertThat(s.offerRevision(List.of(event("a", 11, "web"), event("b", 11, "web")))).isTrue();
+    // Two more would make four: the whole revision is refused, none of it queued.
+    assertThat(s.offerRevision(List.of(event("c", 12, "web"), event("d", 12, "web")))).isFalse();
+    assertThat(s.end()).isEqualTo(WatchSession.End.OVERFLOW);
+    // Nothing of 11 was read yet: the queue is dropped and the reader resumes after 10.
+    assertThat(names(s)).isEmpty();
+    assertThat(s.lastRevision()).isEqualTo(10);
+  }
+
+  @Test
+  void anEmptyQueueTakesARevisionLargerThanItsCapacity() throws Exception {
+    WatchSession s = session(2, o -> true);
+    List<WatchEvent> big =
+        List.of(event("a", 11, "web"), event("b", 11, "web"), event("c", 11, "web"));
+    assertThat(s.offerRevision(big)).isTrue();
+    assertThat(s.end()).isNull();
+    assertThat(names(s)).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void anEndingSessionStillHandsOutTheRestOfTheRevisionBeingRead() throws Exception {
+    WatchSession s = session(10, o -> true);
+    s.offerRevision(List.of(event("a", 11, "web"), event("b", 11, "web"), event("c", 11, "web")));
+    s.offerRevision(List.of(event("d", 12, "web")));
+    assertThat(s.next(1, TimeUnit.SECONDS).revision()).isEqualTo(11);
+    assertThat(s.midRevision()).isTrue();
+    assertThat(s.bookmarkRevision()).as("revision 11 is not yet all out").isEqualTo(10);
+
+    s.close();
+
+    // b and c (revision 11) still come out; d (revision 12) was dropped with the session.
+    assertThat(names(s)).containsExactly("b", "c");
+    assertThat(s.midRevision()).isFalse();
+    assertThat(s.lastRevision()).isEqualTo(11);
+  }
+
+  @Test
+  void anOverflowMidRevisionLetsTheReaderFinishThatRevision() throws Exception {
+    WatchSession s = session(3, o -> true);
+    s.offerRevision(List.of(event("a", 11, "web"), event("b", 11, "web")));
+    assertThat(s.next(1, TimeUnit.SECONDS).revision()).isEqualTo(11);
+    s.offerRevision(List.of(event("c", 12, "web")));
+    assertThat(s.offerRevision(List.of(event("d", 13, "web"), event("e", 13, "web")))).isFalse();
+
+    assertThat(s.end()).isEqualTo(WatchSession.End.OVERFLOW);
+    assertThat(names(s))
+        .as("resuming after 11 then repeats and misses nothing")
+        .containsExactly("b");
+    assertThat(s.lastRevision()).isEqualTo(11);
+  }
+
+  /** Names of the events next() still returns before it reports the end or runs dry. */
+  private static List<String> names(WatchSession s) throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    for (var d = s.next(10, TimeUnit.MILLISECONDS);
+        d != null;
+        d = s.next(10, TimeUnit.MILLISECONDS)) {
+      out.add(d.object().path("metadata").path("name").asText());
+    }
+    return out;
   }
 }

@@ -3,6 +3,8 @@ package dev.nexus.apiserver.storage.watch;
 import dev.nexus.apiserver.storage.WatchEvent;
 import dev.nexus.apiserver.storage.WatchRegistration;
 import dev.nexus.apiserver.storage.WatchSink;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -37,15 +39,27 @@ final class Registration implements WatchRegistration {
   }
 
   /**
-   * Offers {@code event} if it is for this watch. Returns false when the sink refused it (or
-   * threw), in which case the caller ends the watch.
+   * Offers those of {@code events} (all of one revision, in op order) that are for this watch, in
+   * one {@link WatchSink#offerRevision} call. Returns false when the sink refused them (or threw),
+   * in which case the caller ends the watch.
    */
-  boolean deliver(WatchEvent event) {
-    if (ended.get() || !event.key().startsWith(prefix)) {
+  boolean deliver(List<WatchEvent> events) {
+    if (ended.get()) {
       return true;
     }
     try {
-      return !filter.test(event) || sink.offer(event);
+      List<WatchEvent> wanted = null; // null while every event so far is wanted
+      for (int i = 0; i < events.size(); i++) {
+        WatchEvent event = events.get(i);
+        boolean ok = event.key().startsWith(prefix) && filter.test(event);
+        if (!ok && wanted == null) {
+          wanted = new ArrayList<>(events.subList(0, i));
+        } else if (ok && wanted != null) {
+          wanted.add(event);
+        }
+      }
+      List<WatchEvent> offered = wanted == null ? events : wanted;
+      return offered.isEmpty() || sink.offerRevision(offered);
     } catch (RuntimeException e) {
       return false;
     }

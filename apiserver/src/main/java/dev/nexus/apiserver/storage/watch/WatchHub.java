@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Watches are grouped by prefix so an event costs one string check per distinct prefix plus one
- * {@link WatchSink#offer} per interested watch; there is no thread and no storage read per watch.
+ * offer per interested watch; there is no thread and no storage read per watch. The events of one
+ * revision (one entry may carry several operations, or several transactions) always reach a sink in
+ * one {@link WatchSink#offerRevision} call, live or catching up, so a sink never holds part of a
+ * revision.
  */
 public final class WatchHub implements AutoCloseable {
   /** Reasons given to {@link WatchSink#closed} that mean "410 Gone: relist" start with this. */
@@ -196,16 +199,14 @@ public final class WatchHub implements AutoCloseable {
     dispatched = batch.revision();
     List<Registration> refused = null;
     for (Map.Entry<String, List<Registration>> group : live.entrySet()) {
-      String prefix = group.getKey();
-      for (WatchEvent event : batch.events()) {
-        if (!event.key().startsWith(prefix)) {
-          continue;
-        }
-        for (Registration r : group.getValue()) {
-          if (r.position < batch.revision() && !r.deliver(event)) {
-            refused = refused == null ? new ArrayList<>() : refused;
-            refused.add(r);
-          }
+      List<WatchEvent> events = under(group.getKey(), batch.events());
+      if (events.isEmpty()) {
+        continue;
+      }
+      for (Registration r : group.getValue()) {
+        if (r.position < batch.revision() && !r.deliver(events)) {
+          refused = refused == null ? new ArrayList<>() : refused;
+          refused.add(r);
         }
       }
     }
@@ -275,12 +276,37 @@ public final class WatchHub implements AutoCloseable {
     return r.position >= dispatched;
   }
 
+  /** The events of one batch whose key starts with {@code prefix} (the batch's own list if all). */
+  private static List<WatchEvent> under(String prefix, List<WatchEvent> events) {
+    List<WatchEvent> out = null;
+    for (int i = 0; i < events.size(); i++) {
+      boolean match = events.get(i).key().startsWith(prefix);
+      if (!match && out == null) {
+        out = new ArrayList<>(events.subList(0, i));
+      } else if (match && out != null) {
+        out.add(events.get(i));
+      }
+    }
+    return out == null ? events : out;
+  }
+
+  /**
+   * Delivers events in revision order, each revision in one offer, so that a sink never holds part
+   * of a revision (see {@link WatchSink#offerRevision}).
+   */
   private boolean deliverAll(Registration r, List<WatchEvent> events) {
-    for (WatchEvent e : events) {
-      if (!r.deliver(e)) {
+    int from = 0;
+    while (from < events.size()) {
+      long revision = events.get(from).revision();
+      int to = from + 1;
+      while (to < events.size() && events.get(to).revision() == revision) {
+        to++;
+      }
+      if (!r.deliver(events.subList(from, to))) {
         r.end("the watcher did not keep up (its queue is full)");
         return false;
       }
+      from = to;
     }
     return true;
   }
