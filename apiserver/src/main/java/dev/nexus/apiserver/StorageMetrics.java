@@ -21,6 +21,15 @@ final class StorageMetrics {
         "Time from submitting a storage transaction to its result (replication and apply).",
         () -> reading(store.commitLatency()));
     registry.gauge(
+        "nexus_storage_commit_entries",
+        "Raft entries this replica's writes went out in since start (group commit: several"
+            + " transactions share one entry under load).",
+        () -> (double) store.commitEntries());
+    registry.gauge(
+        "nexus_storage_commit_transactions",
+        "Storage transactions sent through this replica since start.",
+        () -> (double) store.committedTransactions());
+    registry.gauge(
         "nexus_storage_revision",
         "The last revision written to LMDB.",
         () -> (double) store.revision());

@@ -41,8 +41,18 @@ public final class TxnApplier {
     this.historyWindow = historyWindow;
   }
 
-  /** One Raft entry to apply. */
-  public record Entry(long term, long index, List<Op> ops) {}
+  /**
+   * One transaction to apply as (part of) the Raft entry at {@code term}/{@code index}. A batched
+   * entry (group commit) is several of these with the same index, in order; {@code firstOp} is the
+   * position of this one's first operation among all the entry's operations, so that history
+   * records, keyed by index and op position, stay apart.
+   */
+  public record Entry(long term, long index, List<Op> ops, int firstOp) {
+    /** The only transaction of its entry. */
+    public Entry(long term, long index, List<Op> ops) {
+      this(term, index, ops, 0);
+    }
+  }
 
   /** Applies {@code ops} as the entry at {@code term}/{@code index}. */
   public ApplyOutcome apply(long term, long index, List<Op> ops) {
@@ -94,7 +104,7 @@ public final class TxnApplier {
       }
       // Re-read: an earlier op of this entry may have written the same key.
       ObjectRecord now = i == 0 ? before[0] : Records.decodeObject(h.objects().get(w, keys[i]));
-      WatchEvent event = applyOne(h, w, index, i, ops.get(i), keys[i], now);
+      WatchEvent event = applyOne(h, w, index, entry.firstOp() + i, ops.get(i), keys[i], now);
       if (event != null) {
         events.add(event);
       }

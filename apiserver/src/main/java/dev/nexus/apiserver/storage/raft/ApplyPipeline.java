@@ -1,5 +1,6 @@
 package dev.nexus.apiserver.storage.raft;
 
+import dev.nexus.apiserver.storage.TxnResult;
 import dev.nexus.apiserver.storage.lmdb.ApplyOutcome;
 import dev.nexus.apiserver.storage.lmdb.TxnApplier;
 import dev.nexus.apiserver.storage.lmdb.TxnApplier.Entry;
@@ -14,18 +15,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies entries to LMDB on its own thread, many per LMDB transaction. Ratis hands entries over in
  * log order from its single apply thread and gets a future per entry; this thread takes whatever
- * has queued up (up to {@link #MAX_BATCH}), applies it in one write transaction, and completes the
- * futures in order. Under load one LMDB commit (the costly part) serves dozens of entries; idle, an
- * entry is applied alone at once. Ratis counts an entry applied, replies to its client, and lets
- * linearizable reads past it only when its future completes, so nothing observes a half-applied
- * state; Ratis waits for all futures before taking a snapshot.
+ * has queued up (up to {@link #MAX_BATCH} Raft entries), applies it in one write transaction, and
+ * completes the futures in order. A Raft entry may carry several transactions (group commit): it is
+ * submitted as one {@link Entry} per transaction, all with the entry's index, and its future
+ * completes with all their results. Under load one LMDB commit (the costly part) serves dozens of
+ * entries; idle, an entry is applied alone at once. Ratis counts an entry applied, replies to its
+ * client, and lets linearizable reads past it only when its future completes, so nothing observes a
+ * half-applied state; Ratis waits for all futures before taking a snapshot.
  */
 final class ApplyPipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApplyPipeline.class);
   static final int MAX_BATCH = 256;
 
-  /** An entry with its future. */
-  private record Pending(Entry entry, CompletableFuture<Message> done) {}
+  /** The transactions of one Raft entry with its future. */
+  private record Pending(List<Entry> entries, CompletableFuture<Message> done) {}
 
   /** What happened to each entry of a batch, in order, after the LMDB commit. */
   interface Listener {
@@ -46,7 +49,8 @@ final class ApplyPipeline implements AutoCloseable {
     thread.start();
   }
 
-  CompletableFuture<Message> submit(Entry entry) {
+  /** Queues the transactions of one Raft entry; completes with a {@link ResultMessage}. */
+  CompletableFuture<Message> submit(List<Entry> entry) {
     CompletableFuture<Message> done = new CompletableFuture<>();
     if (failure != null) {
       done.completeExceptionally(failure);
@@ -89,7 +93,7 @@ final class ApplyPipeline implements AutoCloseable {
     }
     List<Entry> entries = new ArrayList<>(batch.size());
     for (Pending p : batch) {
-      entries.add(p.entry());
+      entries.addAll(p.entries());
     }
     long start = System.nanoTime();
     List<ApplyOutcome> outcomes;
@@ -116,8 +120,13 @@ final class ApplyPipeline implements AutoCloseable {
       return;
     }
     listener.applied(entries, outcomes, System.nanoTime() - start);
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).done().complete(new ResultMessage(outcomes.get(i).result()));
+    int next = 0;
+    for (Pending p : batch) {
+      List<TxnResult> results = new ArrayList<>(p.entries().size());
+      for (int i = 0; i < p.entries().size(); i++) {
+        results.add(outcomes.get(next++).result());
+      }
+      p.done().complete(new ResultMessage(results));
     }
   }
 

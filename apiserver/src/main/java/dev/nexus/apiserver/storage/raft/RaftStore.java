@@ -53,6 +53,7 @@ public final class RaftStore implements Store {
   private final StoreStateMachine stateMachine;
   private final RaftServer server;
   private final RaftGateway gateway;
+  private final CommitBatcher batcher;
   private final ReadIndexBarrier barrier;
   private final RaftStoreMetrics metrics;
   private final LatencyHistogram commitLatency = new LatencyHistogram();
@@ -86,6 +87,15 @@ public final class RaftStore implements Store {
             setup.properties(),
             config.requestTimeout(),
             stateMachine::awaitApplied);
+    this.batcher =
+        new CommitBatcher(
+            entry ->
+                gateway
+                    .write(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
+                    .thenApply(ResultMessage::decode),
+            config.commitEntriesInFlight(),
+            config.commitBatchMax(),
+            RatisProperties.MAX_COMMAND_BYTES);
     this.barrier =
         new ReadIndexBarrier(
             () -> {
@@ -176,16 +186,16 @@ public final class RaftStore implements Store {
       return CompletableFuture.failedFuture(e);
     }
     long start = System.nanoTime();
-    return gateway
-        .write(Message.valueOf(UnsafeByteOperations.unsafeWrap(command)))
+    return batcher
+        .submit(command)
         .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .handle(
-            (reply, error) -> {
+            (result, error) -> {
               commitLatency.observeNanos(System.nanoTime() - start);
               if (error != null) {
                 throw new CompletionException(unwrap(error, "commit"));
               }
-              return ResultMessage.decode(reply);
+              return result;
             });
   }
 
@@ -308,12 +318,21 @@ public final class RaftStore implements Store {
     return readIndexRequests.sum();
   }
 
+  long commitEntries() {
+    return batcher.entries();
+  }
+
+  long committedTransactions() {
+    return batcher.transactions();
+  }
+
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    batcher.close();
     hub.close();
     gateway.close();
     try {

@@ -104,4 +104,14 @@ final class RaftStoreMetrics implements StoreMetrics {
   public long readIndexRequests() {
     return store.readIndexRequests();
   }
+
+  @Override
+  public long commitEntries() {
+    return store.commitEntries();
+  }
+
+  @Override
+  public long committedTransactions() {
+    return store.committedTransactions();
+  }
 }

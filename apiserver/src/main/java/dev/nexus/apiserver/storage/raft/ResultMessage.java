@@ -1,45 +1,47 @@
 package dev.nexus.apiserver.storage.raft;
 
 import dev.nexus.apiserver.storage.TxnResult;
-import dev.nexus.apiserver.storage.command.ResultCodec;
+import dev.nexus.apiserver.storage.command.BatchResultCodec;
+import java.util.List;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
- * The reply of an applied entry. An in-process caller reads the {@link TxnResult} directly; only a
- * reply that crosses the network is encoded, lazily, by Ratis calling {@link #getContent()}.
+ * The reply of an applied entry: one {@link TxnResult} per transaction it carried, in order. An
+ * in-process caller reads the results directly; only a reply that crosses the network is encoded,
+ * lazily, by Ratis calling {@link #getContent()}.
  */
 final class ResultMessage implements Message {
-  private final TxnResult result;
+  private final List<TxnResult> results;
   private volatile ByteString content;
 
-  ResultMessage(TxnResult result) {
-    this.result = result;
+  ResultMessage(List<TxnResult> results) {
+    this.results = List.copyOf(results);
   }
 
-  TxnResult result() {
-    return result;
+  List<TxnResult> results() {
+    return results;
   }
 
   @Override
   public ByteString getContent() {
     ByteString c = content;
     if (c == null) {
-      c = UnsafeByteOperations.unsafeWrap(ResultCodec.encode(result));
+      c = UnsafeByteOperations.unsafeWrap(BatchResultCodec.encode(results));
       content = c;
     }
     return c;
   }
 
-  static TxnResult decode(Message m) {
+  static List<TxnResult> decode(Message m) {
     return m instanceof ResultMessage r
-        ? r.result()
-        : ResultCodec.decode(m.getContent().toByteArray());
+        ? r.results()
+        : BatchResultCodec.decode(m.getContent().toByteArray());
   }
 
   @Override
   public String toString() {
-    return "TxnResult" + result;
+    return "TxnResults" + results;
   }
 }

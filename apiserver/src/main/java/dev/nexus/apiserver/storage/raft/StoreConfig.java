@@ -1,5 +1,6 @@
 package dev.nexus.apiserver.storage.raft;
 
+import dev.nexus.apiserver.storage.command.BatchCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -34,6 +35,10 @@ import java.util.regex.Pattern;
  * @param logSegmentSizeBytes the size of one Raft log segment file
  * @param readyMaxLag how many committed entries this replica may have left to apply and still be
  *     ready
+ * @param commitBatchMax group commit: at most this many concurrent transactions share one Raft
+ *     entry (1 gives every transaction an entry of its own)
+ * @param commitEntriesInFlight group commit: how many entries of this replica's writes may be on
+ *     their way at once before new transactions wait to share the next one
  */
 public record StoreConfig(
     Path dataDir,
@@ -54,7 +59,9 @@ public record StoreConfig(
     Duration requestTimeout,
     int logForceSyncNum,
     long logSegmentSizeBytes,
-    long readyMaxLag) {
+    long readyMaxLag,
+    int commitBatchMax,
+    int commitEntriesInFlight) {
 
   /** Ratis transports; both ship with Ratis, GRPC needs ratis-grpc on the class path. */
   public enum Transport {
@@ -102,6 +109,11 @@ public record StoreConfig(
     require(logForceSyncNum >= 1, "logForceSyncNum", "must be >= 1");
     require(logSegmentSizeBytes >= 1 << 20, "logSegmentSizeBytes", "must be >= 1 MiB");
     require(readyMaxLag >= 0, "readyMaxLag", "must be >= 0");
+    require(
+        commitBatchMax >= 1 && commitBatchMax <= BatchCodec.MAX_TXNS,
+        "commitBatchMax",
+        "must be within 1.." + BatchCodec.MAX_TXNS);
+    require(commitEntriesInFlight >= 1, "commitEntriesInFlight", "must be >= 1");
   }
 
   private static boolean positive(Duration d) {
@@ -152,6 +164,8 @@ public record StoreConfig(
     private int logForceSyncNum = 512;
     private long logSegmentSizeBytes = 64L << 20;
     private long readyMaxLag = 1000;
+    private int commitBatchMax = 256;
+    private int commitEntriesInFlight = 1;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -177,6 +191,8 @@ public record StoreConfig(
       logForceSyncNum = c.logForceSyncNum;
       logSegmentSizeBytes = c.logSegmentSizeBytes;
       readyMaxLag = c.readyMaxLag;
+      commitBatchMax = c.commitBatchMax;
+      commitEntriesInFlight = c.commitEntriesInFlight;
     }
 
     public Builder dataDir(Path v) {
@@ -270,6 +286,16 @@ public record StoreConfig(
       return this;
     }
 
+    public Builder commitBatchMax(int v) {
+      commitBatchMax = v;
+      return this;
+    }
+
+    public Builder commitEntriesInFlight(int v) {
+      commitEntriesInFlight = v;
+      return this;
+    }
+
     public StoreConfig build() {
       return new StoreConfig(
           dataDir,
@@ -290,7 +316,9 @@ public record StoreConfig(
           requestTimeout,
           logForceSyncNum,
           logSegmentSizeBytes,
-          readyMaxLag);
+          readyMaxLag,
+          commitBatchMax,
+          commitEntriesInFlight);
     }
   }
 }

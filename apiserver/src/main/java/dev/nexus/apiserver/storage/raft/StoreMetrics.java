@@ -51,4 +51,10 @@ public interface StoreMetrics {
 
   /** Raft read-index round trips those reads needed (coalesced: far fewer than the reads). */
   long readIndexRequests();
+
+  /** Raft entries this replica's writes went out in (group commit: fewer than transactions). */
+  long commitEntries();
+
+  /** Transactions committed through this replica (successful or refused by a precondition). */
+  long committedTransactions();
 }

@@ -1,7 +1,8 @@
 package dev.nexus.apiserver.storage.raft;
 
 import dev.nexus.apiserver.storage.Txn;
-import dev.nexus.apiserver.storage.command.CommandCodec;
+import dev.nexus.apiserver.storage.WatchEvent;
+import dev.nexus.apiserver.storage.command.BatchCodec;
 import dev.nexus.apiserver.storage.lmdb.ApplyOutcome;
 import dev.nexus.apiserver.storage.lmdb.LmdbStore;
 import dev.nexus.apiserver.storage.lmdb.TxnApplier;
@@ -31,10 +32,10 @@ import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.LifeCycle;
 
 /**
- * The Ratis state machine: each log entry is a {@link Txn} applied to LMDB by {@link TxnApplier};
- * its revision is the entry's log index. Entries are handed to the {@link ApplyPipeline}, which
- * applies whatever has queued up in one LMDB transaction; Ratis treats an entry as applied when its
- * future completes.
+ * The Ratis state machine: each log entry carries one or more independent {@link Txn}s ({@link
+ * BatchCodec}), applied to LMDB in order by {@link TxnApplier}; their revision is the entry's log
+ * index. Entries are handed to the {@link ApplyPipeline}, which applies whatever has queued up in
+ * one LMDB transaction; Ratis treats an entry as applied when its future completes.
  *
  * <p>Two applied positions exist. LMDB records the last entry written into it (durably across
  * restarts); Ratis's own position ({@link #getLastAppliedTermIndex()}) is where Ratis has fed this
@@ -70,14 +71,27 @@ final class StoreStateMachine extends BaseStateMachine {
     this.pipeline = new ApplyPipeline(applier, this::applied);
   }
 
-  /** Called on the apply thread after each LMDB commit, in log order. */
+  /**
+   * Called on the apply thread after each LMDB commit, in log order. The transactions of one Raft
+   * entry share its index: their events reach the watches as one change, in op order.
+   */
   private void applied(List<Entry> entries, List<ApplyOutcome> outcomes, long nanos) {
     revision.set(entries.getLast().index());
     appliedWaiter.advance(entries.getLast().index());
     compacted.set(outcomes.getLast().compactedRevision());
     List<WatchHub.Change> changes = new ArrayList<>(entries.size());
-    for (int i = 0; i < entries.size(); i++) {
-      changes.add(new WatchHub.Change(entries.get(i).index(), outcomes.get(i).events()));
+    for (int i = 0; i < entries.size(); ) {
+      long index = entries.get(i).index();
+      List<WatchEvent> events = outcomes.get(i).events();
+      int j = i + 1;
+      if (j < entries.size() && entries.get(j).index() == index) {
+        events = new ArrayList<>(events);
+        for (; j < entries.size() && entries.get(j).index() == index; j++) {
+          events.addAll(outcomes.get(j).events());
+        }
+      }
+      changes.add(new WatchHub.Change(index, events));
+      i = j;
     }
     hub.publish(changes);
     long each = nanos / entries.size();
@@ -163,12 +177,15 @@ final class StoreStateMachine extends BaseStateMachine {
     TransactionContext trx = super.startTransaction(request);
     try {
       trx.setStateMachineContext(
-          CommandCodec.decode(request.getMessage().getContent().toByteArray()));
+          new Decoded(BatchCodec.decode(request.getMessage().getContent().toByteArray())));
     } catch (IllegalArgumentException e) {
       trx.setException(new StateMachineException("invalid storage command: " + e.getMessage()));
     }
     return trx;
   }
+
+  /** The transactions of an entry, decoded once when the leader accepts it. */
+  private record Decoded(List<Txn> txns) {}
 
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
@@ -180,11 +197,17 @@ final class StoreStateMachine extends BaseStateMachine {
       appliedAfterPending(index);
       return CompletableFuture.completedFuture(Message.EMPTY);
     }
-    Txn txn =
-        trx.getStateMachineContext() instanceof Txn t
-            ? t
-            : CommandCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray());
-    CompletableFuture<Message> done = pipeline.submit(new Entry(entry.getTerm(), index, txn.ops()));
+    List<Txn> txns =
+        trx.getStateMachineContext() instanceof Decoded d
+            ? d.txns()
+            : BatchCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray());
+    List<Entry> entries = new ArrayList<>(txns.size());
+    int firstOp = 0; // history records of one index are told apart by op position
+    for (Txn txn : txns) {
+      entries.add(new Entry(entry.getTerm(), index, txn.ops(), firstOp));
+      firstOp += txn.ops().size();
+    }
+    CompletableFuture<Message> done = pipeline.submit(entries);
     lastSubmitted = done;
     return done;
   }

@@ -217,6 +217,42 @@ class TxnApplierTest {
   }
 
   @Test
+  void transactionsSharingAnEntryApplyInOrderEachOnItsOwnPreconditions() {
+    long at = ++index;
+    List<ApplyOutcome> out =
+        applier.applyAll(
+            List.of(
+                new TxnApplier.Entry(
+                    1, at, List.of(new Op.Put("/x", v("1"), Precondition.ABSENT)), 0),
+                // Sees the first one's write: refused, and writes nothing.
+                new TxnApplier.Entry(
+                    1,
+                    at,
+                    List.of(
+                        new Op.Put("/y", v("2"), Precondition.NONE),
+                        new Op.Put("/x", v("2"), Precondition.ABSENT)),
+                    1),
+                new TxnApplier.Entry(
+                    1,
+                    at,
+                    List.of(
+                        new Op.Put("/x", v("3"), Precondition.modRevision(at)),
+                        new Op.Put("/z", v("3"), Precondition.NONE)),
+                    3)));
+
+    assertThat(out).extracting(o -> o.result().failedOp()).containsExactly(-1, 1, -1);
+    assertThat(out).allMatch(o -> o.result().revision() == at);
+    assertThat(out.get(1).result().current().orElseThrow().value()).isEqualTo(v("1"));
+    assertThat(store.get("/y")).isEmpty();
+    assertThat(store.get("/x").orElseThrow().value()).isEqualTo(v("3"));
+    assertThat(store.get("/x").orElseThrow().createRevision()).isEqualTo(at);
+    // History keeps every write of the entry apart, in order.
+    assertThat(store.readHistory(at - 1, at, 100).events())
+        .extracting(e -> e.revision() + ":" + e.type() + ":" + e.key())
+        .containsExactly(at + ":ADDED:/x", at + ":MODIFIED:/x", at + ":ADDED:/z");
+  }
+
+  @Test
   void compactionKeepsTheWindowAndMovesTheMark() {
     for (int i = 0; i < 20; i++) {
       apply(new Op.Put("/k" + i, v("v"), Precondition.NONE)); // revisions 11..30

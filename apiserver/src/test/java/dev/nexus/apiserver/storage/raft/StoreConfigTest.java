@@ -51,6 +51,10 @@ class StoreConfigTest {
     assertRejected(
         StoreConfig.builder(dir).watchHistoryWindow(0), "watchHistoryWindow: must be >= 1");
     assertRejected(
+        StoreConfig.builder(dir).commitBatchMax(0), "commitBatchMax: must be within 1..4096");
+    assertRejected(
+        StoreConfig.builder(dir).commitEntriesInFlight(0), "commitEntriesInFlight: must be >= 1");
+    assertRejected(
         StoreConfig.builder(dir).snapshotEveryEntries(0), "snapshotEveryEntries: must be >= 1");
     assertRejected(
         StoreConfig.builder(dir).lmdbMapSizeBytes(1000), "lmdbMapSizeBytes: must be >= 1 MiB");

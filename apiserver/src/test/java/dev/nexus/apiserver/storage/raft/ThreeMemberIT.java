@@ -86,6 +86,29 @@ class ThreeMemberIT {
   }
 
   @Test
+  void concurrentWritesThroughAFollowerShareEntriesAndEachGetsItsOwnResult() throws Exception {
+    startAll();
+    RaftStore follower = followers().getFirst();
+
+    List<GroupCommitIT.Outcome> outcomes = GroupCommitIT.race(follower, 16, 5);
+
+    assertThat(follower.metrics().commitEntries())
+        .as("forwarded in shared entries")
+        .isLessThan(outcomes.size());
+    assertThat(outcomes.stream().filter(o -> o.result().succeeded()).map(o -> o.key()))
+        .hasSize(16 * 5 + 5)
+        .doesNotHaveDuplicates();
+    for (GroupCommitIT.Outcome o : outcomes) {
+      var now = leader().get(o.key(), Consistency.LINEARIZABLE).orElseThrow();
+      if (o.result().succeeded()) {
+        assertThat(now.modRevision()).isEqualTo(o.result().revision());
+      } else {
+        assertThat(o.result().current().orElseThrow().value()).isEqualTo(now.value());
+      }
+    }
+  }
+
+  @Test
   void everyMemberWatchesTheSameEventsInTheSameOrder() throws Exception {
     startAll();
     List<RecordingSink> sinks = new ArrayList<>();
