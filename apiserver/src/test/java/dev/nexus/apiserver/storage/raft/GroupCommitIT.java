@@ -12,7 +12,7 @@ import dev.nexus.apiserver.storage.StoredObject;
 import dev.nexus.apiserver.storage.Txn;
 import dev.nexus.apiserver.storage.TxnResult;
 import dev.nexus.apiserver.storage.WatchEvent;
-import dev.nexus.apiserver.storage.WatchSink;
+import dev.nexus.apiserver.storage.watch.RevisionSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +46,8 @@ class GroupCommitIT {
 
   /**
    * {@code threads} writers; in each of {@code rounds} rounds every writer creates a key of its own
-   * and races the others to create the round's shared key (exactly one wins).
+   * and races the others to create the round's shared key (exactly one wins), half of them in that
+   * order and half the other way round.
    */
   static List<Outcome> race(RaftStore store, int threads, int rounds) throws InterruptedException {
     List<Outcome> outcomes = new CopyOnWriteArrayList<>();
@@ -64,8 +65,10 @@ class GroupCommitIT {
                       return;
                     }
                     for (int round = 0; round < rounds; round++) {
-                      for (String key :
-                          List.of("/gc/own/" + thread + "/" + round, "/gc/race/" + round)) {
+                      String own = "/gc/own/" + thread + "/" + round;
+                      String race = "/gc/race/" + round;
+                      // Half race first: writers move in step, and each entry mixes both kinds.
+                      for (String key : thread % 2 == 0 ? List.of(own, race) : List.of(race, own)) {
                         String value = "w" + thread;
                         TxnResult r =
                             store
@@ -140,27 +143,6 @@ class GroupCommitIT {
           .isEqualTo(store.metrics().committedTransactions())
           .isEqualTo(outcomes.size());
     }
-  }
-
-  /** Records each offerRevision call, to check that revisions arrive whole. */
-  static final class RevisionSink implements WatchSink {
-    final List<List<WatchEvent>> revisions = new CopyOnWriteArrayList<>();
-    final List<WatchEvent> events = new CopyOnWriteArrayList<>();
-
-    @Override
-    public boolean offer(WatchEvent event) {
-      return offerRevision(List.of(event));
-    }
-
-    @Override
-    public boolean offerRevision(List<WatchEvent> revision) {
-      revisions.add(List.copyOf(revision));
-      events.addAll(revision);
-      return true;
-    }
-
-    @Override
-    public void closed(String reason) {}
   }
 
   @Test

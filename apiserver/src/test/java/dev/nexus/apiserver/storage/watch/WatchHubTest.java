@@ -7,7 +7,6 @@ import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
 import dev.nexus.apiserver.storage.WatchEvent;
 import dev.nexus.apiserver.storage.WatchRegistration;
-import dev.nexus.apiserver.storage.WatchSink;
 import dev.nexus.apiserver.storage.lmdb.ApplyOutcome;
 import dev.nexus.apiserver.storage.lmdb.LmdbOptions;
 import dev.nexus.apiserver.storage.lmdb.LmdbStore;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -187,35 +185,14 @@ class WatchHubTest {
     hub.publish(index, applier.apply(1, index, ops).events());
   }
 
-  /** Keeps each offerRevision call apart, to see how revisions arrive. */
-  static final class GroupingSink implements WatchSink {
-    final List<List<WatchEvent>> groups = new CopyOnWriteArrayList<>();
-    final List<WatchEvent> events = new CopyOnWriteArrayList<>();
-
-    @Override
-    public boolean offer(WatchEvent event) {
-      return offerRevision(List.of(event));
-    }
-
-    @Override
-    public boolean offerRevision(List<WatchEvent> revision) {
-      groups.add(List.copyOf(revision));
-      events.addAll(revision);
-      return true;
-    }
-
-    @Override
-    public void closed(String reason) {}
-  }
-
   @Test
   void eachRevisionReachesASinkInOneOfferLiveFromTheRingAndFromHistory() {
     for (int i = 0; i < 20; i++) {
       writeAll("/a/" + i + "x", "/b/" + i, "/a/" + i + "y"); // revisions 1..20; the ring holds 8
     }
-    GroupingSink fromHistory = new GroupingSink();
-    GroupingSink fromRing = new GroupingSink();
-    GroupingSink live = new GroupingSink();
+    RevisionSink fromHistory = new RevisionSink();
+    RevisionSink fromRing = new RevisionSink();
+    RevisionSink live = new RevisionSink();
     hub.register("/a/", 0, e -> true, fromHistory);
     hub.register("/a/", 15, e -> true, fromRing);
     hub.register("/a/", 20, e -> true, live);
@@ -225,12 +202,12 @@ class WatchHubTest {
 
     await().until(() -> fromHistory.events.size() == 50);
     await().until(() -> fromRing.events.size() == 20 && live.events.size() == 10);
-    for (GroupingSink sink : List.of(fromHistory, fromRing, live)) {
-      for (List<WatchEvent> group : sink.groups) {
+    for (RevisionSink sink : List.of(fromHistory, fromRing, live)) {
+      for (List<WatchEvent> group : sink.revisions) {
         assertThat(group).extracting(WatchEvent::key).hasSize(2).allMatch(k -> k.startsWith("/a/"));
         assertThat(group.get(0).revision()).isEqualTo(group.get(1).revision());
       }
-      assertThat(sink.groups.stream().map(g -> g.get(0).revision()).toList())
+      assertThat(sink.revisions.stream().map(g -> g.get(0).revision()).toList())
           .isSorted()
           .doesNotHaveDuplicates();
     }
