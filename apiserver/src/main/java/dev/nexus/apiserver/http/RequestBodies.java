@@ -108,6 +108,20 @@ public final class RequestBodies {
       return new byte[0];
     }
     try (InputStream in = req.content().inputStream()) {
+      if (declared.isPresent()) {
+        // The usual case: one array of the right size (reading up to the limit would allocate
+        // and copy in 16 KiB steps); a body shorter than declared was cut off.
+        byte[] body = in.readNBytes(declared.get().intValue());
+        if (body.length < declared.get()) {
+          throw ApiException.badRequest(
+              "could not read the request body: it ended after "
+                  + body.length
+                  + " of "
+                  + declared.get()
+                  + " bytes");
+        }
+        return body;
+      }
       byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       if (body.length > maxBytes) {
         throw tooLarge(-1);
@@ -115,6 +129,14 @@ public final class RequestBodies {
       return body;
     } catch (IOException | UncheckedIOException e) {
       throw ApiException.badRequest("could not read the request body: " + e.getMessage());
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Helidon's own reading errors, e.g. the client closed before sending Content-Length bytes.
+      throw ApiException.badRequest(
+          "could not read the request body ("
+              + e.getClass().getSimpleName()
+              + "): it ended before the declared Content-Length");
     }
   }
 

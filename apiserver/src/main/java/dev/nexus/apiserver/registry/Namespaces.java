@@ -14,9 +14,11 @@ import dev.nexus.apiserver.storage.StoredObject;
 import dev.nexus.apiserver.storage.Txn;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Namespace lifecycle: namespaced objects may only be created in an existing, active namespace; a
@@ -29,6 +31,13 @@ final class Namespaces {
   private final StoreAccess store;
   private final KindRegistry kinds;
   private final Clock clock;
+
+  /** Whether a namespace was terminating as of a revision: every create asks, so decode once. */
+  private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+  private record Known(long modRevision, boolean terminating) {}
+
+  private static final int KNOWN_MAX = 1024;
 
   Namespaces(StoreAccess store, KindRegistry kinds, Clock clock) {
     this.store = store;
@@ -63,9 +72,7 @@ final class Namespaces {
   StoredObject requireActive(String namespace, boolean linearizable) {
     Optional<StoredObject> ns =
         store.getForWrite(
-            Keys.namespace(namespace),
-            linearizable,
-            s -> s.isPresent() && !terminating(StoredObjects.decode(s.get())));
+            Keys.namespace(namespace), linearizable, s -> s.isPresent() && !terminating(s.get()));
     if (ns.isEmpty()) {
       throw new ApiException(
           new Status(
@@ -81,7 +88,7 @@ final class Namespaces {
                           "namespace \"" + namespace + "\" does not exist; create it first",
                           "FieldValueNotFound")))));
     }
-    if (terminating(StoredObjects.decode(ns.get()))) {
+    if (terminating(ns.get())) {
       throw new ApiException(
           new Status(
               403,
@@ -99,6 +106,23 @@ final class Namespaces {
                           "NamespaceTerminating")))));
     }
     return ns.get();
+  }
+
+  /**
+   * {@link #terminating(ObjectNode)} of a stored namespace, remembered by key and revision: a
+   * revision names one value of a key, since readers see an entry's writes only all together.
+   */
+  private boolean terminating(StoredObject stored) {
+    Known k = known.get(stored.key());
+    if (k != null && k.modRevision() == stored.modRevision()) {
+      return k.terminating();
+    }
+    boolean terminating = terminating(StoredObjects.decode(stored));
+    if (known.size() >= KNOWN_MAX) {
+      known.clear();
+    }
+    known.put(stored.key(), new Known(stored.modRevision(), terminating));
+    return terminating;
   }
 
   static void checkDeletable(String name) {

@@ -25,6 +25,9 @@ public final class StoredObjects {
 
   /** The bytes to store: the object without {@code metadata.resourceVersion}. */
   public static byte[] encode(ObjectNode object) {
+    if (object.get("metadata") instanceof ObjectNode m && !m.has("resourceVersion")) {
+      return Json.toBytes(object); // nothing to drop: no copy needed
+    }
     ObjectNode copy = object.deepCopy();
     metadata(copy).remove("resourceVersion");
     return Json.toBytes(copy);
