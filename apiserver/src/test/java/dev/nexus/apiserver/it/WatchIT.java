@@ -259,7 +259,8 @@ class WatchIT {
       s.close();
     }
     // Other tests' watches may end meanwhile too, hence "at most".
-    await().atMost(WAIT).until(() -> openWatches() <= open - 5);
+    // A vanished client is noticed at the next write to it (a bookmark or keep-alive line).
+    await().atMost(Duration.ofSeconds(30)).until(() -> openWatches() <= open - 5);
   }
 
   @Test
