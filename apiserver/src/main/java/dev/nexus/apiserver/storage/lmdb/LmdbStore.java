@@ -56,6 +56,16 @@ public final class LmdbStore implements AutoCloseable {
     this.readers = new Semaphore(options.maxReaders() - 4);
   }
 
+  /**
+   * Loads the native LMDB library (jnr-ffi binds it on first use: about 300 ms on a cold JVM) and
+   * returns its version. Idempotent; {@link #open} does it too, so calling this early on another
+   * thread only takes that time off the path of whoever opens a store.
+   */
+  public static String loadNativeLibrary() {
+    org.lmdbjava.Meta.Version v = org.lmdbjava.Meta.version();
+    return v.major + "." + v.minor + "." + v.patch;
+  }
+
   /** Opens (creating if needed) the database in {@code dir}. */
   public static LmdbStore open(Path dir, LmdbOptions options) throws IOException {
     Files.createDirectories(dir);

@@ -23,6 +23,8 @@ import org.apache.ratis.statemachine.StateMachine;
 record RaftGroupSetup(RaftGroup group, RaftPeerId self, String address, RaftProperties properties) {
 
   static RaftGroupSetup of(StoreConfig config, Path raftDir) throws IOException {
+    // The store opens LMDB and starts Ratis right after this: get their JVM-wide set-up going.
+    StartupWarmUp.begin();
     Map<String, String> members = config.members();
     String ownAddress = members.get(config.memberId());
     String host = ownAddress.substring(0, ownAddress.lastIndexOf(':'));

@@ -45,14 +45,17 @@ final class RatisProperties {
     }
 
     // Elections. Two busy cores stall threads for hundreds of ms, so the timeout is generous;
-    // a one-member group has no one to wait for, so its first election is quick.
+    // a one-member group has no one to wait for (no vote to collect, no leader to hear from), so
+    // its first election, after every start, begins as soon as the follower loop first looks:
+    // start-up is not held back by a timeout. Groups with peers leave the first-election keys
+    // unset, so Ratis uses the regular timeout: an existing leader has time to be heard.
     RaftServerConfigKeys.Rpc.setTimeoutMin(p, td(c.electionTimeoutMin()));
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, td(c.electionTimeoutMax()));
     if (c.singleMember()) {
       RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(
-          p, TimeDuration.valueOf(10, TimeUnit.MILLISECONDS));
+          p, TimeDuration.valueOf(1, TimeUnit.MILLISECONDS));
       RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(
-          p, TimeDuration.valueOf(30, TimeUnit.MILLISECONDS));
+          p, TimeDuration.valueOf(2, TimeUnit.MILLISECONDS));
     }
     RaftServerConfigKeys.Rpc.setRequestTimeout(p, td(c.requestTimeout()));
 
