@@ -2,6 +2,7 @@ package dev.nexus.apiserver.registry;
 
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.error.Status;
+import dev.nexus.apiserver.concurrent.CoarseTimeouts;
 import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.ListPage;
 import dev.nexus.apiserver.storage.Store;
@@ -14,8 +15,6 @@ import dev.nexus.apiserver.storage.WatchSink;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
@@ -39,11 +38,12 @@ final class StoreAccess {
 
   TxnResult commit(Txn txn) {
     try {
-      return store.commit(txn).get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.unavailable("interrupted while waiting for storage");
-    } catch (TimeoutException e) {
+      // Untimed, bounded by CoarseTimeouts: a timed wait would arm a JDK timer per write.
+      return CoarseTimeouts.within(store.commit(txn), commitTimeout).join();
+    } catch (CompletionException e) {
+      if (!(e.getCause() instanceof TimeoutException)) {
+        throw translate(e.getCause() == null ? e : e.getCause());
+      }
       throw new ApiException(
           new Status(
               504,
@@ -52,8 +52,6 @@ final class StoreAccess {
                   + commitTimeout.toSeconds()
                   + "s; it may still apply: read the object before retrying",
               null));
-    } catch (ExecutionException | CompletionException e) {
-      throw translate(e.getCause() == null ? e : e.getCause());
     }
   }
 

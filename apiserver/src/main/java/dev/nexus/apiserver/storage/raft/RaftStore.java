@@ -1,6 +1,7 @@
 package dev.nexus.apiserver.storage.raft;
 
 import dev.nexus.api.error.ApiException;
+import dev.nexus.apiserver.concurrent.CoarseTimeouts;
 import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.ListPage;
 import dev.nexus.apiserver.storage.Store;
@@ -20,10 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -186,9 +186,7 @@ public final class RaftStore implements Store {
       return CompletableFuture.failedFuture(e);
     }
     long start = System.nanoTime();
-    return batcher
-        .submit(command)
-        .orTimeout(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+    return CoarseTimeouts.within(batcher.submit(command), config.requestTimeout())
         .handle(
             (result, error) -> {
               commitLatency.observeNanos(System.nanoTime() - start);
@@ -227,14 +225,11 @@ public final class RaftStore implements Store {
     }
     linearizableReads.increment();
     try {
-      barrier.await().get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw unwrap(e.getCause(), "linearizable read");
-    } catch (TimeoutException e) {
-      throw unwrap(e, "linearizable read");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ApiException.unavailable("interrupted while waiting for a linearizable read");
+      // A copy: the round's future is shared by every reader that joined it. An untimed wait
+      // bounded by CoarseTimeouts costs no timer of its own.
+      CoarseTimeouts.within(barrier.await().copy(), config.requestTimeout()).join();
+    } catch (CompletionException | CancellationException e) {
+      throw unwrap(e.getCause() == null ? e : e.getCause(), "linearizable read");
     }
   }
 
