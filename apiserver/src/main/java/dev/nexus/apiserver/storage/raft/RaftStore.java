@@ -69,6 +69,7 @@ public final class RaftStore implements Store {
         new WatchHub(
             (after, through, max) -> lmdb.readHistory(after, through, max),
             config.watchCacheRevisions(),
+            config.watchCacheBytes(),
             Math.max(applied, 0));
     LatencyHistogram applyLatency = new LatencyHistogram();
     this.stateMachine = new StoreStateMachine(lmdb, config.watchHistoryWindow(), hub, applyLatency);

@@ -68,6 +68,12 @@ final class RatisProperties {
     // Metadata entries record the commit index in the log after every commit: on a one-member
     // group that doubles the entries written for nothing the state machine needs.
     RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+    // Ratis keeps applied entries in memory for followers that lag (default: up to 6 segments,
+    // 200 MB). LMDB holds the state and lagging followers can be sent entries from disk, so two
+    // segments and 64 MB will do: a full cache was most of the heap under a steady write load,
+    // and its old-generation copying the longest GC pauses.
+    RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
+    RaftServerConfigKeys.Log.setSegmentCacheSizeMax(p, SizeInBytes.valueOf("64MB"));
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(
         p, SizeInBytes.valueOf(MAX_COMMAND_BYTES + (64 << 10)));
     RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);

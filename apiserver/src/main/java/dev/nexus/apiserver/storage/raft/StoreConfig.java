@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * @param transport the Raft transport between members
  * @param watchHistoryWindow how many revisions of watch history LMDB keeps
  * @param watchCacheRevisions how many recent changing revisions the in-memory watch ring keeps
+ * @param watchCacheBytes how many bytes of event keys and values that ring keeps at most
  * @param snapshotEveryEntries take a snapshot (and allow log purging) after this many entries
  * @param snapshotsRetained how many snapshot files to keep
  * @param lmdbMapSizeBytes the most the LMDB file may grow to
@@ -49,6 +50,7 @@ public record StoreConfig(
     Transport transport,
     long watchHistoryWindow,
     int watchCacheRevisions,
+    long watchCacheBytes,
     long snapshotEveryEntries,
     int snapshotsRetained,
     long lmdbMapSizeBytes,
@@ -96,6 +98,7 @@ public record StoreConfig(
     require(transport != null, "transport", "must be set");
     require(watchHistoryWindow >= 1, "watchHistoryWindow", "must be >= 1");
     require(watchCacheRevisions >= 1, "watchCacheRevisions", "must be >= 1");
+    require(watchCacheBytes >= 1 << 20, "watchCacheBytes", "must be >= 1 MiB");
     require(snapshotEveryEntries >= 1, "snapshotEveryEntries", "must be >= 1");
     require(snapshotsRetained >= 1, "snapshotsRetained", "must be >= 1");
     require(lmdbMapSizeBytes >= 1 << 20, "lmdbMapSizeBytes", "must be >= 1 MiB");
@@ -153,6 +156,7 @@ public record StoreConfig(
     private Transport transport = Transport.NETTY;
     private long watchHistoryWindow = 100_000;
     private int watchCacheRevisions = 10_000;
+    private long watchCacheBytes = 64L << 20;
     private long snapshotEveryEntries = 100_000;
     private int snapshotsRetained = 2;
     private long lmdbMapSizeBytes = 32L << 30;
@@ -180,6 +184,7 @@ public record StoreConfig(
       transport = c.transport;
       watchHistoryWindow = c.watchHistoryWindow;
       watchCacheRevisions = c.watchCacheRevisions;
+      watchCacheBytes = c.watchCacheBytes;
       snapshotEveryEntries = c.snapshotEveryEntries;
       snapshotsRetained = c.snapshotsRetained;
       lmdbMapSizeBytes = c.lmdbMapSizeBytes;
@@ -232,6 +237,11 @@ public record StoreConfig(
 
     public Builder watchCacheRevisions(int v) {
       watchCacheRevisions = v;
+      return this;
+    }
+
+    public Builder watchCacheBytes(long v) {
+      watchCacheBytes = v;
       return this;
     }
 
@@ -306,6 +316,7 @@ public record StoreConfig(
           transport,
           watchHistoryWindow,
           watchCacheRevisions,
+          watchCacheBytes,
           snapshotEveryEntries,
           snapshotsRetained,
           lmdbMapSizeBytes,

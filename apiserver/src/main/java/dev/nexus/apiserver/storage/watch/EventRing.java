@@ -13,28 +13,53 @@ package dev.nexus.apiserver.storage.watch;
  */
 final class EventRing {
   private final Batch[] slots;
+  private final long[] weights; // bytes of keys and values of each slot's events
+  private final long maxBytes;
   private int head;
   private int size;
+  private long bytes;
   private long coveredFrom;
 
-  EventRing(int capacity, long appliedRevision) {
+  /**
+   * @param capacity the most revisions kept
+   * @param maxBytes the most bytes of keys and values kept (the newest revision is kept whatever
+   *     its size): one revision may hold many events since entries carry several transactions
+   */
+  EventRing(int capacity, long maxBytes, long appliedRevision) {
     if (capacity < 1) {
       throw new IllegalArgumentException("ring capacity must be >= 1, was " + capacity);
     }
     this.slots = new Batch[capacity];
+    this.weights = new long[capacity];
+    this.maxBytes = maxBytes;
     this.coveredFrom = appliedRevision + 1;
   }
 
   void add(Batch batch) {
     if (size == slots.length) {
-      Batch evicted = slots[head];
-      slots[head] = null;
-      head = (head + 1) % slots.length;
-      size--;
-      coveredFrom = evicted.revision() + 1;
+      evictOldest();
     }
-    slots[(head + size) % slots.length] = batch;
+    int slot = (head + size) % slots.length;
+    long weight = 0;
+    for (var e : batch.events()) {
+      weight += e.key().length() + e.value().length;
+    }
+    slots[slot] = batch;
+    weights[slot] = weight;
+    bytes += weight;
     size++;
+    while (size > 1 && bytes > maxBytes) {
+      evictOldest();
+    }
+  }
+
+  private void evictOldest() {
+    Batch evicted = slots[head];
+    slots[head] = null;
+    bytes -= weights[head];
+    head = (head + 1) % slots.length;
+    size--;
+    coveredFrom = evicted.revision() + 1;
   }
 
   /** Whether every event with a revision of at least {@code revision} is in the ring. */
@@ -71,6 +96,7 @@ final class EventRing {
     java.util.Arrays.fill(slots, null);
     head = 0;
     size = 0;
+    bytes = 0;
     coveredFrom = appliedRevision + 1;
   }
 }

@@ -76,9 +76,20 @@ public final class WatchHub implements AutoCloseable {
   private long dispatched;
   private boolean running = true;
 
+  /** The most bytes of event keys and values the ring keeps unless told otherwise. */
+  public static final long DEFAULT_RING_BYTES = 64L << 20;
+
   public WatchHub(HistorySource history, int ringRevisions, long appliedRevision) {
+    this(history, ringRevisions, DEFAULT_RING_BYTES, appliedRevision);
+  }
+
+  /**
+   * @param ringRevisions the most recent changing revisions the in-memory ring keeps
+   * @param ringBytes the most bytes of event keys and values it keeps
+   */
+  public WatchHub(HistorySource history, int ringRevisions, long ringBytes, long appliedRevision) {
     this.history = history;
-    this.ring = new EventRing(ringRevisions, appliedRevision);
+    this.ring = new EventRing(ringRevisions, ringBytes, appliedRevision);
     this.dispatched = appliedRevision;
     this.dispatcher =
         Thread.ofPlatform().name("nexus-watch-dispatcher").daemon().unstarted(this::run);
