@@ -1,9 +1,9 @@
 package dev.nexus.apiserver;
 
-import dev.nexus.apiserver.metrics.CallbackHistogram;
-import dev.nexus.apiserver.metrics.MetricsRegistry;
 import dev.nexus.apiserver.storage.raft.HistogramSnapshot;
 import dev.nexus.apiserver.storage.raft.StoreMetrics;
+import dev.nexus.metrics.CallbackHistogram;
+import dev.nexus.metrics.MetricsRegistry;
 import java.util.List;
 import java.util.Map;
 

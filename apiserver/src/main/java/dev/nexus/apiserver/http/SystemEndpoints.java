@@ -2,8 +2,8 @@ package dev.nexus.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nexus.apiserver.metrics.MetricsRegistry;
 import dev.nexus.apiserver.storage.Store;
+import dev.nexus.metrics.MetricsRegistry;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;

@@ -1,5 +1,11 @@
 package dev.nexus.apiserver.metrics;
 
+import dev.nexus.metrics.Counter;
+import dev.nexus.metrics.Gauge;
+import dev.nexus.metrics.Histogram;
+import dev.nexus.metrics.JvmMetrics;
+import dev.nexus.metrics.MetricsRegistry;
+
 /**
  * The API server's own metrics, created once per server and handed to the components that record
  * them.

@@ -1,4 +1,4 @@
-package dev.nexus.apiserver.metrics;
+package dev.nexus.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

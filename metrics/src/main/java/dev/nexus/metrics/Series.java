@@ -1,4 +1,4 @@
-package dev.nexus.apiserver.metrics;
+package dev.nexus.metrics;
 
 import java.util.List;
 import java.util.Map;

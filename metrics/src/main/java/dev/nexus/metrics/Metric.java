@@ -1,4 +1,4 @@
-package dev.nexus.apiserver.metrics;
+package dev.nexus.metrics;
 
 /** One metric family: a name, a help line, a type and its series. */
 public sealed interface Metric permits Counter, Gauge, Histogram, CallbackGauge, CallbackHistogram {

@@ -1,4 +1,4 @@
-package dev.nexus.apiserver.metrics;
+package dev.nexus.metrics;
 
 import java.util.Arrays;
 import java.util.List;
