@@ -147,6 +147,7 @@ final class SemanticRules {
           new Status.Cause(
               "spec.group", "nexus.dev is reserved for built-in kinds", Reasons.FORBIDDEN));
     }
+    builtinNameClash(spec.path("names"), out);
     JsonNode versions = spec.path("versions");
     int storage = 0;
     for (JsonNode v : versions) {
@@ -165,6 +166,40 @@ final class SemanticRules {
       if (schema != null) {
         out.addAll(
             validator.checkSchema("spec.versions[" + i + "].schema.openAPIV3Schema", schema));
+      }
+    }
+  }
+
+  /**
+   * A custom kind may not answer to a name a built-in kind answers to: {@code nexusctl get
+   * workload} (and kubectl) must keep meaning the built-in one.
+   */
+  private static void builtinNameClash(JsonNode names, List<Status.Cause> out) {
+    checkName("kind", names.path("kind"), out);
+    checkName("plural", names.path("plural"), out);
+    checkName("singular", names.path("singular"), out);
+    JsonNode shortNames = names.path("shortNames");
+    for (int i = 0; i < shortNames.size(); i++) {
+      checkName("shortNames[" + i + "]", shortNames.get(i), out);
+    }
+  }
+
+  private static void checkName(String field, JsonNode value, List<Status.Cause> out) {
+    if (!value.isTextual()) {
+      return;
+    }
+    for (KindInfo builtin : BuiltinKinds.ALL) {
+      if (builtin.answersTo(value.asText())) {
+        out.add(
+            new Status.Cause(
+                "spec.names." + field,
+                "\""
+                    + value.asText()
+                    + "\" is a name of the built-in kind "
+                    + builtin.kind()
+                    + "; choose another",
+                Reasons.DUPLICATE));
+        return;
       }
     }
   }

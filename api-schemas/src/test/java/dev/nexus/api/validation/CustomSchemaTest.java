@@ -178,4 +178,30 @@ class CustomSchemaTest {
             tuple("apiVersion", "must be \"example.com/v1\", got \"example.com/v2\""),
             tuple("metadata.name", "must not contain '..'"));
   }
+
+  @Test
+  void aCustomKindMayNotTakeTheNameOfABuiltinKind() {
+    ObjectNode crd = yaml(CRD);
+    crd.withObject("/spec/names").put("kind", "Workload");
+    crd.withObject("/spec/names").putArray("shortNames").add("db").add("svc");
+    assertThat(VALIDATOR.validate(BuiltinKinds.CUSTOM_RESOURCE_DEFINITION, crd))
+        .extracting(Status.Cause::field, Status.Cause::message)
+        .containsExactlyInAnyOrder(
+            tuple(
+                "spec.names.kind",
+                "\"Workload\" is a name of the built-in kind Workload; choose another"),
+            tuple(
+                "spec.names.shortNames[1]",
+                "\"svc\" is a name of the built-in kind Service; choose another"));
+  }
+
+  @Test
+  void aPluralThatIsNotALowercaseDnsLabelIsRefused() {
+    ObjectNode crd = yaml(CRD);
+    crd.withObject("/spec/names").put("plural", "Data_bases");
+    crd.with("metadata").put("name", "Data_bases.example.com");
+    assertThat(VALIDATOR.validate(BuiltinKinds.CUSTOM_RESOURCE_DEFINITION, crd))
+        .extracting(Status.Cause::field)
+        .contains("spec.names.plural");
+  }
 }
