@@ -7,6 +7,7 @@ import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.internal.DiscoveryDecoder;
 import dev.nexus.client.internal.ResourcePaths;
+import dev.nexus.client.internal.ResumingWatch;
 import dev.nexus.client.internal.Transport;
 import dev.nexus.client.internal.WatchStream;
 import java.io.InputStream;
@@ -84,8 +85,25 @@ public final class NexusClient implements AutoCloseable {
     return object(http.send("POST", path, "application/json", Json.toBytes(object.node())));
   }
 
+  /**
+   * @throws NotFoundException when there is no such object
+   */
   public ApiObject get(KindInfo kind, String namespace, String name) {
     return object(http.send("GET", ResourcePaths.object(kind, namespace, name), null, null));
+  }
+
+  /** The object, or empty when the server answers 404. */
+  public Optional<ApiObject> find(KindInfo kind, String namespace, String name) {
+    try {
+      return Optional.of(get(kind, namespace, name));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A view of this client bound to one kind (and, through {@code inNamespace}, a namespace). */
+  public ResourceClient resource(KindInfo kind) {
+    return new ResourceClient(this, kind, null);
   }
 
   /** Lists one page of {@code kind} in {@code namespace}, or in every namespace when it is null. */
@@ -153,6 +171,32 @@ public final class NexusClient implements AutoCloseable {
     return object(http.send("PUT", path, "application/json", Json.toBytes(object.node())));
   }
 
+  /** Applies a JSON merge patch to the object's status (the status subresource). */
+  public ApiObject patchStatus(KindInfo kind, String namespace, String name, JsonNode mergePatch) {
+    String path = ResourcePaths.object(kind, namespace, name) + "/status";
+    return object(http.send("PATCH", path, MERGE_PATCH, Json.toBytes(mergePatch)));
+  }
+
+  /**
+   * The object's {@code autoscaling/v1 Scale}: {@code spec.replicas} (desired), {@code
+   * status.replicas} (observed) and {@code status.selector}.
+   */
+  public ApiObject getScale(KindInfo kind, String namespace, String name) {
+    return object(
+        http.send("GET", ResourcePaths.object(kind, namespace, name) + "/scale", null, null));
+  }
+
+  /**
+   * Sets {@code spec.replicas} through the scale subresource and returns the new Scale; nothing
+   * else of the object changes.
+   */
+  public ApiObject scale(KindInfo kind, String namespace, String name, int replicas) {
+    ObjectNode patch = Json.MAPPER.createObjectNode();
+    patch.putObject("spec").put("replicas", replicas);
+    String path = ResourcePaths.object(kind, namespace, name) + "/scale";
+    return object(http.send("PATCH", path, MERGE_PATCH, Json.toBytes(patch)));
+  }
+
   /**
    * Deletes the object. Returns the object when the server answers with it (deletion pending on
    * finalizers), empty when it answers with a Status (gone).
@@ -205,6 +249,34 @@ public final class NexusClient implements AutoCloseable {
                     "true"));
     InputStream body = http.openStream(path);
     return new WatchStream(body, listener, http.server().resolve(path).toString());
+  }
+
+  /**
+   * A watch that survives dropped connections: it resumes from the last revision it delivered (no
+   * gap, no repeat), waiting between attempts with exponential backoff (0.2 s doubling to 10 s). On
+   * 410 Gone (the revision is no longer retained) it calls {@link WatchListener#onGone()} and ends
+   * with {@code onClose(GoneException)}: list again and watch from the list's revision. Other
+   * refusals (400, 403, 404) end it with {@code onClose(error)}; {@link Watch#close()} with {@code
+   * onClose(null)}.
+   *
+   * @param namespace null for every namespace
+   * @param fromRevision deliver changes after this revision; null first reads the current revision
+   *     (so that even the first reconnect misses nothing)
+   */
+  public Watch watchForever(
+      KindInfo kind, String namespace, String fromRevision, WatchListener listener) {
+    String from = fromRevision;
+    if (from == null || from.isEmpty()) {
+      from = list(kind, namespace, ListOptions.none().withLimit(1)).resourceVersion();
+    }
+    String describe = kind.plural() + (namespace == null ? "" : " in " + namespace);
+    return new ResumingWatch(
+        (rv, l) -> watch(kind, namespace, WatchOptions.from(rv), l),
+        from,
+        listener,
+        describe,
+        Duration.ofMillis(200),
+        Duration.ofSeconds(10));
   }
 
   /**

@@ -16,4 +16,11 @@ public interface WatchListener {
    *     ConnectionException}
    */
   default void onClose(Exception error) {}
+
+  /**
+   * Called by {@link NexusClient#watchForever} when the revision to resume from is no longer
+   * retained (410 Gone): events were missed, so the caller must list again. The watch then ends
+   * with {@code onClose} carrying the {@link GoneException}.
+   */
+  default void onGone() {}
 }

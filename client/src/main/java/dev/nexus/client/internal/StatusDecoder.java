@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nexus.api.codec.Json;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.error.Status;
+import dev.nexus.client.ConflictException;
+import dev.nexus.client.GoneException;
+import dev.nexus.client.InvalidException;
+import dev.nexus.client.NotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,12 +26,27 @@ public final class StatusDecoder {
       // Not JSON (a proxy, or a bare 404 from the HTTP layer): fall through to the text below.
     }
     if (node != null && node.isObject() && node.has("message")) {
-      return new ApiException(status(node, code));
+      return typed(status(node, code));
     }
     String text = body == null ? "" : new String(body, StandardCharsets.UTF_8).strip();
     String message =
         text.isEmpty() || text.length() > 300 ? "the server answered HTTP " + code : text;
-    return new ApiException(new Status(code, reasonFor(code), message, null));
+    return typed(new Status(code, reasonFor(code), message, null));
+  }
+
+  /**
+   * The exception for {@code status}: {@link NotFoundException} (404), {@link ConflictException}
+   * (409), {@link InvalidException} (400, 422), {@link GoneException} (410), otherwise a plain
+   * {@link ApiException}.
+   */
+  public static ApiException typed(Status status) {
+    return switch (status.code()) {
+      case 404 -> new NotFoundException(status);
+      case 409 -> new ConflictException(status);
+      case 400, 422 -> new InvalidException(status);
+      case 410 -> new GoneException(status);
+      default -> new ApiException(status);
+    };
   }
 
   /** Reads a Status object (an error body, or the object of an ERROR watch event). */

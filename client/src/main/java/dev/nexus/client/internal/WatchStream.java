@@ -72,7 +72,7 @@ public final class WatchStream implements Watch {
         JsonNode object = event.get("object");
         if (type.equals("ERROR")) {
           error =
-              new ApiException(
+              StatusDecoder.typed(
                   StatusDecoder.status(
                       object == null ? Json.MAPPER.createObjectNode() : object, 500));
           break;
