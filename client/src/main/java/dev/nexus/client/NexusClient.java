@@ -34,6 +34,12 @@ public final class NexusClient implements AutoCloseable {
   /** Per-request timeout (watches excluded) used by {@link #forServer(URI)}. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * A {@link #watchForever} stream silent this long (the server sends a bookmark every 5 s by
+   * default) is taken for a dead connection and replaced.
+   */
+  public static final Duration WATCH_IDLE_TIMEOUT = Duration.ofSeconds(60);
+
   private static final String MERGE_PATCH = "application/merge-patch+json";
 
   private final Transport http;
@@ -253,7 +259,8 @@ public final class NexusClient implements AutoCloseable {
 
   /**
    * A watch that survives dropped connections: it resumes from the last revision it delivered (no
-   * gap, no repeat), waiting between attempts with exponential backoff (0.2 s doubling to 10 s). On
+   * gap, no repeat), waiting between attempts with exponential backoff (0.2 s doubling to 10 s). A
+   * connection silent for {@link #WATCH_IDLE_TIMEOUT} (no event, no bookmark) counts as dropped. On
    * 410 Gone (the revision is no longer retained) it calls {@link WatchListener#onGone()} and ends
    * with {@code onClose(GoneException)}: list again and watch from the list's revision. Other
    * refusals (400, 403, 404) end it with {@code onClose(error)}; {@link Watch#close()} with {@code
@@ -276,7 +283,8 @@ public final class NexusClient implements AutoCloseable {
         listener,
         describe,
         Duration.ofMillis(200),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        WATCH_IDLE_TIMEOUT);
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Cache} of one informer: objects by key plus one inverted index per index function
@@ -23,6 +25,7 @@ import java.util.function.Function;
  * for (see {@link Indexes}).
  */
 final class IndexedCache implements Cache {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexedCache.class);
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final NavigableMap<ObjectKey, ApiObject> objects = new TreeMap<>();
   private final Map<String, Function<ApiObject, Collection<String>>> functions =
@@ -209,8 +212,21 @@ final class IndexedCache implements Cache {
     }
   }
 
+  /**
+   * What {@code f} says for {@code o}. A user function that throws leaves the object out of that
+   * index (logged) rather than leaving the cache half-updated.
+   */
   private static Collection<String> values(Function<ApiObject, Collection<String>> f, ApiObject o) {
-    Collection<String> v = f.apply(o);
-    return v == null ? List.of() : v;
+    try {
+      Collection<String> v = f.apply(o);
+      return v == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(v));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "index function failed on {}/{}; object left out of that index",
+          o.namespace(),
+          o.name(),
+          e);
+      return List.of();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +39,16 @@ public final class ResumingWatch implements Watch {
   private volatile String lastRevision;
   private volatile Watch current;
   private volatile boolean ended;
+  private volatile long lastActivity;
+  private final Duration idleTimeout;
 
   /**
    * Starts watching at once.
    *
    * @param open opens one stream from a revision, delivering to a listener
    * @param fromRevision the first stream's starting revision (not null: resuming needs one)
+   * @param idleTimeout a stream that delivers nothing, not even a bookmark, for this long is taken
+   *     for dead and replaced
    */
   public ResumingWatch(
       BiFunction<String, WatchListener, Watch> open,
@@ -51,8 +56,10 @@ public final class ResumingWatch implements Watch {
       WatchListener listener,
       String describe,
       Duration backoffBase,
-      Duration backoffMax) {
+      Duration backoffMax,
+      Duration idleTimeout) {
     this.open = open;
+    this.idleTimeout = idleTimeout;
     this.listener = listener;
     this.describe = describe;
     this.lastRevision = fromRevision;
@@ -139,8 +146,22 @@ public final class ResumingWatch implements Watch {
     if (isClosed()) {
       current.close();
     }
+    lastActivity = System.nanoTime();
     try {
-      return streamEnd.get();
+      while (true) {
+        try {
+          return streamEnd.get(idleTimeout.toMillis() / 4 + 1, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          if (System.nanoTime() - lastActivity > idleTimeout.toNanos()) {
+            // The server sends a bookmark every few seconds; silence this long means a dead peer
+            // (a half-open TCP connection never errors on its own).
+            current.close();
+            return new ConnectionException(
+                "watch " + describe + ": nothing received for " + idleTimeout.toSeconds() + " s",
+                null);
+          }
+        }
+      }
     } catch (ExecutionException e) {
       return new ConnectionException("watch " + describe + " failed", e.getCause());
     }
@@ -165,6 +186,7 @@ public final class ResumingWatch implements Watch {
 
     @Override
     public void onEvent(WatchEvent event) {
+      lastActivity = System.nanoTime();
       String rv = event.resourceVersion();
       if (rv != null && !isAfter(rv, floor)) {
         return; // already delivered by the previous stream
