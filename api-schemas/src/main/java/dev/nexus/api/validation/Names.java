@@ -143,7 +143,8 @@ public final class Names {
   /**
    * Checks {@code metadata}: a valid name; a namespace iff the kind is namespaced (the server fills
    * it from the URL before validating); label keys and values; annotation keys and total size;
-   * finalizer names. Type errors (a non-string name) are left to the schema.
+   * finalizer names; owner references ({@link OwnerReferenceRules}). Type errors (a non-string
+   * name) are left to the schema.
    */
   public static List<Status.Cause> validateMetadata(KindInfo kind, ObjectNode object) {
     List<Status.Cause> out = new ArrayList<>();
@@ -165,6 +166,7 @@ public final class Names {
     checkNamespace(kind, meta.get("namespace"), out);
     checkLabels(meta.get("labels"), out);
     checkAnnotations(meta.get("annotations"), out);
+    OwnerReferenceRules.check(meta.get("ownerReferences"), out);
     JsonNode finalizers = meta.get("finalizers");
     if (finalizers != null && finalizers.isArray()) {
       for (int i = 0; i < finalizers.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.nexus.apiserver.registry;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.BuiltinKinds;
@@ -11,12 +12,19 @@ import dev.nexus.apiserver.storage.StoredObject;
 import dev.nexus.apiserver.storage.Txn;
 import dev.nexus.apiserver.storage.TxnResult;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Delete. An object without finalizers is removed at once; one with finalizers gets a {@code
  * deletionTimestamp} and stays until an update empties its finalizers (see {@link Updater}). A
  * Namespace turns {@code Terminating}, everything in it is deleted the same way, and it goes once
  * it is empty (at once if nothing in it has finalizers).
+ *
+ * <p>The propagation policy works through finalizers the garbage collector owns ({@link
+ * Propagation}): {@code Orphan} and {@code Foreground} add theirs, so the object is only marked;
+ * {@code Background} (and no policy) leaves dependents to the collector and removes the owner at
+ * once. A Namespace ignores the policy: deleting it deletes its contents itself.
  */
 final class Deleter {
   private final StoreAccess store;
@@ -59,19 +67,28 @@ final class Deleter {
       ObjectNode current = StoredObjects.decode(stored);
       checkPreconditions(ref, current, options);
       Precondition unchanged = Precondition.modRevision(stored.modRevision());
+      // The request's propagation policy may add (or take away) a garbage-collector finalizer.
+      List<String> finalizers =
+          ref.kind() == BuiltinKinds.NAMESPACE
+              ? finalizers(current)
+              : Propagation.finalizers(finalizers(current), options.propagationPolicy());
       // A finalizer (or, for a Namespace, its contents) holds the object: mark it, once.
-      boolean held =
-          !current.path("metadata").path("finalizers").isEmpty()
-              || ref.kind() == BuiltinKinds.NAMESPACE;
-      if (held && current.path("metadata").hasNonNull("deletionTimestamp")) {
-        return current;
-      }
+      boolean held = !finalizers.isEmpty() || ref.kind() == BuiltinKinds.NAMESPACE;
       ObjectNode next = current.deepCopy();
       if (held) {
-        StoredObjects.metadata(next).put("deletionTimestamp", Timestamps.now(clock));
-        StoredObjects.metadata(next).put("deletionGracePeriodSeconds", 0);
+        if (!finalizers.equals(finalizers(current))) {
+          ArrayNode list = StoredObjects.metadata(next).putArray("finalizers");
+          finalizers.forEach(list::add);
+        }
+        if (!current.path("metadata").hasNonNull("deletionTimestamp")) {
+          StoredObjects.metadata(next).put("deletionTimestamp", Timestamps.now(clock));
+          StoredObjects.metadata(next).put("deletionGracePeriodSeconds", 0);
+        }
         if (ref.kind() == BuiltinKinds.NAMESPACE) {
           next.withObjectProperty("status").put("phase", "Terminating");
+        }
+        if (StoredObjects.same(next, current)) {
+          return current;
         }
       }
       boolean remove = !held;
@@ -125,6 +142,12 @@ final class Deleter {
       return marked;
     }
     return store.get(ref.key(), Consistency.LINEARIZABLE).map(StoredObjects::decode).orElse(marked);
+  }
+
+  private static List<String> finalizers(ObjectNode object) {
+    List<String> out = new ArrayList<>();
+    object.path("metadata").path("finalizers").forEach(f -> out.add(f.asText()));
+    return out;
   }
 
   private static void checkPreconditions(ObjectRef ref, ObjectNode current, DeleteOptions options) {
