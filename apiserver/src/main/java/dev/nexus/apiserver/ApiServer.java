@@ -39,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
   private final MetricsRegistry metrics;
   private final ApiRouting api;
   private final WebServer web;
+  private final AutoCloseable customResources;
 
   private ApiServer(
       ApiServerConfig config,
@@ -46,7 +47,9 @@ public final class ApiServer implements AutoCloseable {
       ResourceRegistry registry,
       MetricsRegistry metrics,
       ApiRouting api,
-      WebServer web) {
+      WebServer web,
+      AutoCloseable customResources) {
+    this.customResources = customResources;
     this.config = config;
     this.store = store;
     this.registry = registry;
@@ -80,6 +83,8 @@ public final class ApiServer implements AutoCloseable {
               config.maxBodyBytes(),
               config.commitTimeout());
       registry.ensureNamespaces(INITIAL_NAMESPACES);
+      // Before listening: a restarted server serves its stored CRDs' kinds from the first request.
+      AutoCloseable customResources = registry.startCustomResources();
       MetricsRegistry metrics = new MetricsRegistry();
       StorageMetrics.register(metrics, store.metrics());
       HttpRouting.Builder routing = HttpRouting.builder();
@@ -95,7 +100,7 @@ public final class ApiServer implements AutoCloseable {
               .routing(routing)
               .build()
               .start();
-      ApiServer server = new ApiServer(config, store, registry, metrics, api, web);
+      ApiServer server = new ApiServer(config, store, registry, metrics, api, web, customResources);
       LOG.info(
           "API server listening on {} (ready in {} ms)",
           server.url(),
@@ -181,6 +186,11 @@ public final class ApiServer implements AutoCloseable {
       web.stop();
     } catch (RuntimeException e) {
       LOG.warn("stopping the HTTP server failed: {}", e.toString());
+    }
+    try {
+      customResources.close();
+    } catch (Exception e) {
+      LOG.warn("stopping the CRD sync failed: {}", e.toString());
     }
     store.close();
     LOG.info("API server stopped");

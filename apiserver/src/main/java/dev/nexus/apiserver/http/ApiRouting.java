@@ -39,8 +39,8 @@ public final class ApiRouting {
   public ApiRouting(ResourceRegistry registry, ApiMetrics metrics, Settings settings) {
     this.registry = registry;
     this.metrics = metrics;
-    this.discovery = new Discovery(registry.kinds());
-    Tables tables = new Tables(settings.clock());
+    this.discovery = new Discovery(registry);
+    Tables tables = new Tables(settings.clock(), registry.customKinds());
     this.watches =
         new WatchStreamer(
             registry,

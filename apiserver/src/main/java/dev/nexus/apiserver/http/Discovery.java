@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.kinds.KindRegistry;
+import dev.nexus.apiserver.registry.ResourceRegistry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
@@ -24,9 +25,11 @@ final class Discovery {
   private static final List<String> SUBRESOURCE_VERBS = List.of("get", "patch", "update");
 
   private final KindRegistry kinds;
+  private final ResourceRegistry registry;
 
-  Discovery(KindRegistry kinds) {
-    this.kinds = kinds;
+  Discovery(ResourceRegistry registry) {
+    this.kinds = registry.kinds();
+    this.registry = registry;
   }
 
   ObjectNode coreVersions() {
@@ -49,6 +52,11 @@ final class Discovery {
   ObjectNode group(String name) {
     TreeSet<String> versions = groupsToVersions().get(name);
     if (versions == null) {
+      // Perhaps a CRD written through another replica that this one has not followed yet.
+      registry.refreshCustomKinds();
+      versions = groupsToVersions().get(name);
+    }
+    if (versions == null) {
       throw ResourcePath.notFound("/apis/" + name);
     }
     ObjectNode n = group(name, versions);
@@ -58,11 +66,11 @@ final class Discovery {
   }
 
   ObjectNode resourceList(String group, String version) {
-    List<KindInfo> served =
-        kinds.all().stream()
-            .filter(k -> k.group().equals(group) && k.version().equals(version))
-            .sorted(Comparator.comparing(KindInfo::plural))
-            .toList();
+    List<KindInfo> served = served(group, version);
+    if (served.isEmpty() && !group.equals(dev.nexus.api.kinds.BuiltinKinds.GROUP)) {
+      registry.refreshCustomKinds();
+      served = served(group, version);
+    }
     if (served.isEmpty()) {
       throw ResourcePath.notFound("/apis/" + group + "/" + version);
     }
@@ -93,15 +101,42 @@ final class Discovery {
     return n;
   }
 
+  private List<KindInfo> served(String group, String version) {
+    return kinds.all().stream()
+        .filter(k -> k.group().equals(group) && k.version().equals(version))
+        .sorted(Comparator.comparing(KindInfo::plural))
+        .toList();
+  }
+
   /** Resolves the kind a URL's {@code group/version/plural} names; 404 when none. */
   KindInfo kind(String group, String version, String plural) {
-    return kinds
-        .byPlural(group, version, plural)
+    return registry
+        .kindFor(group, version, plural)
         .orElseThrow(() -> notServed(group, version, plural));
   }
 
-  private static ApiException notServed(String group, String version, String plural) {
-    return ResourcePath.notFound("/apis/" + group + "/" + version + "/" + plural);
+  private ApiException notServed(String group, String version, String plural) {
+    String path = "/apis/" + group + "/" + version + "/" + plural;
+    String why =
+        registry
+            .customKinds()
+            .formerKind(group, plural)
+            .map(
+                kind ->
+                    "kind "
+                        + kind
+                        + " ("
+                        + plural
+                        + "."
+                        + group
+                        + ") is no longer served: its CustomResourceDefinition was deleted")
+            .orElse("no resource \"" + plural + "\" is served in " + group + "/" + version);
+    return new ApiException(
+        new dev.nexus.api.error.Status(
+            404,
+            "NotFound",
+            "the server could not find the requested resource (" + path + "): " + why,
+            null));
   }
 
   private static void subresource(

@@ -147,7 +147,7 @@ final class ResourceHandler implements Handler {
             200,
             tables.table(
                 tableVersion,
-                ref.kind().kind(),
+                ref.kind(),
                 List.of(obj),
                 obj.path("metadata").path("resourceVersion").asText(),
                 null,
@@ -206,7 +206,7 @@ final class ResourceHandler implements Handler {
           200,
           tables.table(
               tableVersion,
-              kind.kind(),
+              kind,
               list.items(),
               Long.toString(list.revision()),
               list.continueToken(),

@@ -2,6 +2,8 @@ package dev.nexus.apiserver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.crd.PrinterColumn;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,8 +13,21 @@ import java.util.function.Function;
  * kind has): what an operator wants to see first, like Kubernetes' own printers.
  */
 final class TableColumns {
-  /** One column: header, OpenAPI type ({@code string}, {@code integer}), priority, cell. */
-  record Column(String name, String type, int priority, Function<ObjectNode, Object> cell) {}
+  /**
+   * One column: header, OpenAPI type ({@code string}, {@code integer}, ...), format, priority,
+   * description, and the cell of an object (a Number, a JsonNode, or anything printed as text).
+   */
+  record Column(
+      String name,
+      String type,
+      String format,
+      int priority,
+      String description,
+      Function<ObjectNode, Object> cell) {
+    Column(String name, String type, int priority, Function<ObjectNode, Object> cell) {
+      this(name, type, "", priority, name, cell);
+    }
+  }
 
   private TableColumns() {}
 
@@ -58,6 +73,29 @@ final class TableColumns {
       case "Lease" -> List.of(text("Holder", o -> orNone(o.path("spec").path("holderIdentity"))));
       default -> List.of();
     };
+  }
+
+  /**
+   * A CRD's {@code additionalPrinterColumns}: numbers and booleans as JSON values, a {@code date}
+   * as an age ({@code 5m}, as kubectl prints it), a missing value as {@code <none>}.
+   */
+  static List<Column> printerColumns(List<PrinterColumn> columns, Clock clock) {
+    List<Column> out = new ArrayList<>();
+    for (PrinterColumn c : columns) {
+      out.add(
+          new Column(
+              c.name(),
+              c.type().equals("date") ? "string" : c.type(),
+              c.type().equals("date") ? "date" : "",
+              c.priority(),
+              c.description(),
+              o -> {
+                JsonNode v = c.value(o);
+                boolean scalar = v.isNumber() || v.isBoolean();
+                return scalar && !c.type().equals("string") ? v : c.text(o, clock.instant());
+              }));
+    }
+    return out;
   }
 
   private static Column text(String name, Function<ObjectNode, Object> cell) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.Age;
+import dev.nexus.apiserver.crd.CustomKinds;
 import java.time.Clock;
 import java.util.List;
 
@@ -15,9 +17,11 @@ import java.util.List;
  */
 final class Tables {
   private final Clock clock;
+  private final CustomKinds custom;
 
-  Tables(Clock clock) {
+  Tables(Clock clock, CustomKinds custom) {
     this.clock = clock;
+    this.custom = custom;
   }
 
   /**
@@ -26,7 +30,7 @@ final class Tables {
    */
   ObjectNode table(
       String apiVersion,
-      String kind,
+      KindInfo kind,
       List<ObjectNode> objects,
       String resourceVersion,
       String continueToken,
@@ -42,11 +46,15 @@ final class Tables {
     if (continueToken != null) {
       meta.put("continue", continueToken);
     }
-    List<TableColumns.Column> columns = TableColumns.forKind(kind);
+    List<TableColumns.Column> columns =
+        custom
+            .lookup(kind)
+            .map(r -> TableColumns.printerColumns(r.columns(), clock))
+            .orElseGet(() -> TableColumns.forKind(kind.kind()));
     ArrayNode defs = table.putArray("columnDefinitions");
     defs.add(def("Name", "string", "name", 0, "Name must be unique within a namespace."));
     for (TableColumns.Column c : columns) {
-      defs.add(def(c.name(), c.type(), "", c.priority(), c.name()));
+      defs.add(def(c.name(), c.type(), c.format(), c.priority(), c.description()));
     }
     defs.add(def("Age", "string", "", 0, "Time since the object was created."));
     ArrayNode rows = table.putArray("rows");
@@ -58,6 +66,8 @@ final class Tables {
         Object v = c.cell().apply(o);
         if (v instanceof Number n) {
           cells.add(n.longValue());
+        } else if (v instanceof JsonNode node) {
+          cells.add(node);
         } else {
           cells.add(String.valueOf(v));
         }

@@ -188,7 +188,7 @@ final class WatchStreamer {
     ObjectNode table =
         tables.table(
             tableVersion,
-            kind.kind(),
+            kind,
             List.of(event.object()),
             Long.toString(event.revision()),
             null,

@@ -2,11 +2,15 @@ package dev.nexus.apiserver.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.crd.CustomResource;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.error.Status;
+import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.kinds.KindRegistry;
 import dev.nexus.api.validation.ObjectValidator;
+import dev.nexus.apiserver.crd.CustomKinds;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,11 +20,13 @@ import java.util.List;
  */
 final class Admission {
   private final KindRegistry kinds;
+  private final CustomKinds custom;
   private final ObjectValidator validator = new ObjectValidator();
   private final int maxObjectBytes;
 
-  Admission(KindRegistry kinds, int maxObjectBytes) {
+  Admission(KindRegistry kinds, CustomKinds custom, int maxObjectBytes) {
     this.kinds = kinds;
+    this.custom = custom;
     this.maxObjectBytes = maxObjectBytes;
   }
 
@@ -82,11 +88,27 @@ final class Admission {
 
   /** 422 listing every broken rule, each with its field path. */
   void validate(KindInfo kind, ObjectNode object) {
-    List<Status.Cause> causes = validator.validate(kind, object);
+    List<Status.Cause> causes = causes(kind, object);
     if (!causes.isEmpty()) {
       JsonNode name = object.path("metadata").path("name");
       throw ApiException.invalid(kind.kind(), name.isTextual() ? name.asText() : null, causes);
     }
+  }
+
+  /**
+   * A custom kind is checked against the schema its CRD has now (so a changed schema applies to new
+   * writes only); a CRD also against the kinds other CRDs serve.
+   */
+  private List<Status.Cause> causes(KindInfo kind, ObjectNode object) {
+    CustomResource resource = custom.lookup(kind).orElse(null);
+    if (resource != null) {
+      return validator.validate(kind, object, resource.schema());
+    }
+    List<Status.Cause> causes = validator.validate(kind, object);
+    if (kind == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION && causes.isEmpty()) {
+      causes = new ArrayList<>(custom.clashes(object));
+    }
+    return causes;
   }
 
   byte[] encodeWithinLimit(KindInfo kind, String name, ObjectNode object) {

@@ -1,16 +1,22 @@
 package dev.nexus.apiserver.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.crd.ScalePaths;
 import dev.nexus.api.error.ApiException;
+import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.kinds.KindRegistry;
 import dev.nexus.api.patch.MergePatch;
+import dev.nexus.apiserver.crd.CrdRules;
+import dev.nexus.apiserver.crd.CrdSync;
+import dev.nexus.apiserver.crd.CustomKinds;
 import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.Store;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The resource semantics of the API, independent of HTTP: every verb on every kind. Thread-safe;
@@ -25,6 +31,8 @@ public final class ResourceRegistry {
   private final Updater updater;
   private final Deleter deleter;
   private final Watches watches;
+  private final CustomKinds customKinds;
+  private final CrdSync crds;
 
   /**
    * @param store the storage
@@ -37,8 +45,10 @@ public final class ResourceRegistry {
       Store store, KindRegistry kinds, Clock clock, int maxObjectBytes, Duration commitTimeout) {
     this.kinds = kinds;
     this.store = new StoreAccess(store, commitTimeout);
+    this.customKinds = new CustomKinds(kinds);
+    this.crds = new CrdSync(store, customKinds);
     this.namespaces = new Namespaces(this.store, kinds, clock);
-    Admission admission = new Admission(kinds, maxObjectBytes);
+    Admission admission = new Admission(kinds, customKinds, maxObjectBytes);
     this.creator = new Creator(this.store, admission, namespaces, clock);
     this.reader = new Reader(this.store);
     this.updater = new Updater(this.store, admission, namespaces);
@@ -54,6 +64,38 @@ public final class ResourceRegistry {
     return store.store();
   }
 
+  /** The custom kinds served now, from the stored CustomResourceDefinitions. */
+  public CustomKinds customKinds() {
+    return customKinds;
+  }
+
+  /**
+   * Serves the kinds of the stored CustomResourceDefinitions (before returning) and follows changes
+   * to them; the result ends that. Run once per server, after storage is ready.
+   */
+  public AutoCloseable startCustomResources() {
+    crds.start();
+    return crds;
+  }
+
+  /**
+   * The kind a URL names; on a miss for a custom group, re-reads the stored CRDs once, so a CRD
+   * created through another replica is served as soon as it is readable.
+   */
+  public Optional<KindInfo> kindFor(String group, String version, String plural) {
+    Optional<KindInfo> kind = kinds.byPlural(group, version, plural);
+    if (kind.isEmpty() && !BuiltinKinds.GROUP.equals(group)) {
+      crds.refresh();
+      kind = kinds.byPlural(group, version, plural);
+    }
+    return kind;
+  }
+
+  /** Re-reads the stored CRDs (discovery of a group this replica does not know yet). */
+  public void refreshCustomKinds() {
+    crds.refresh();
+  }
+
   /** Creates each namespace that does not exist yet (idempotent; run at every start). */
   public void ensureNamespaces(String... names) {
     for (String name : names) {
@@ -62,12 +104,17 @@ public final class ResourceRegistry {
   }
 
   public ObjectNode create(KindInfo kind, String namespace, ObjectNode body) {
-    return creator.create(kind, namespace, body);
+    if (kind != BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
+      return creator.create(kind, namespace, body);
+    }
+    ObjectNode withFinalizer = body.deepCopy();
+    CrdRules.addCleanupFinalizer(withFinalizer);
+    return observed(kind, creator.create(kind, namespace, withFinalizer));
   }
 
   public ObjectNode get(ObjectRef ref, Subresource sub, Consistency consistency) {
     ObjectNode object = reader.get(ref, consistency);
-    return sub == Subresource.SCALE ? ScaleView.of(object) : object;
+    return sub == Subresource.SCALE ? ScaleView.of(object, scalePaths(ref.kind())) : object;
   }
 
   public ListResult list(KindInfo kind, String namespace, ListOptions options) {
@@ -76,7 +123,12 @@ public final class ResourceRegistry {
 
   /** PUT: the body replaces the object (or its status, or its scale). */
   public ObjectNode replace(ObjectRef ref, Subresource sub, ObjectNode body) {
+    return observed(ref.kind(), replaceObject(ref, sub, body));
+  }
+
+  private ObjectNode replaceObject(ObjectRef ref, Subresource sub, ObjectNode body) {
     String rv = requestedRv(body);
+    ScalePaths scale = scalePaths(ref.kind());
     return switch (sub) {
       case MAIN ->
           updater.update(
@@ -84,20 +136,27 @@ public final class ResourceRegistry {
               rv,
               current -> {
                 Admission.checkType(kinds, ref.kind(), body);
-                return UpdateRules.main(ref.kind(), ref, current, body.deepCopy());
+                return checkCrdUpdate(
+                    ref, current, UpdateRules.main(ref.kind(), ref, current, body.deepCopy()));
               });
       case STATUS -> updater.update(ref, rv, current -> UpdateRules.status(ref, current, body));
       case SCALE -> {
         int replicas = ScaleView.replicas(ref.kind().kind(), ref.name(), body);
         yield ScaleView.of(
-            updater.update(ref, rv, current -> UpdateRules.scale(current, replicas)));
+            updater.update(ref, rv, current -> UpdateRules.scale(ref, current, replicas, scale)),
+            scale);
       }
     };
   }
 
   /** PATCH with a JSON merge patch (RFC 7386) of the object, its status, or its scale. */
   public ObjectNode patch(ObjectRef ref, Subresource sub, ObjectNode patch) {
+    return observed(ref.kind(), patchObject(ref, sub, patch));
+  }
+
+  private ObjectNode patchObject(ObjectRef ref, Subresource sub, ObjectNode patch) {
     String rv = requestedRv(patch);
+    ScalePaths scale = scalePaths(ref.kind());
     return switch (sub) {
       case MAIN ->
           updater.update(
@@ -106,7 +165,8 @@ public final class ResourceRegistry {
               current -> {
                 ObjectNode patched = merge(current, patch);
                 Admission.checkType(kinds, ref.kind(), patched);
-                return UpdateRules.main(ref.kind(), ref, current, patched);
+                return checkCrdUpdate(
+                    ref, current, UpdateRules.main(ref.kind(), ref, current, patched));
               });
       case STATUS ->
           updater.update(
@@ -118,16 +178,23 @@ public final class ResourceRegistry {
                   rv,
                   current ->
                       UpdateRules.scale(
+                          ref,
                           current,
                           ScaleView.replicas(
                               ref.kind().kind(),
                               ref.name(),
-                              merge(ScaleView.of(current), patch)))));
+                              merge(ScaleView.of(current, scale), patch)),
+                          scale)),
+              scale);
     };
   }
 
   public ObjectNode delete(ObjectRef ref, DeleteOptions options) {
-    return deleter.delete(ref, options);
+    ObjectNode deleted = deleter.delete(ref, options);
+    if (ref.kind() == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
+      crds.observe(deleted, !deleted.path("metadata").hasNonNull("deletionTimestamp"));
+    }
+    return deleted;
   }
 
   /** Deletes every object a list with {@code options} returns; answers what it deleted. */
@@ -138,7 +205,7 @@ public final class ResourceRegistry {
       String ns = kind.namespaced() ? item.path("metadata").path("namespace").asText() : null;
       ObjectRef ref = new ObjectRef(kind, ns, item.path("metadata").path("name").asText());
       try {
-        deleted.add(deleter.delete(ref, deleteOptions));
+        deleted.add(delete(ref, deleteOptions));
       } catch (ApiException e) {
         if (e.code() != 404) {
           throw e;
@@ -151,6 +218,28 @@ public final class ResourceRegistry {
   /** Opens a watch; throws 410 before anything streams when the revision is too old. */
   public WatchSession watch(KindInfo kind, String namespace, String name, WatchOptions options) {
     return watches.open(kind, namespace, name, options);
+  }
+
+  /** This replica's CRD writes are served at once; the store watch would follow shortly. */
+  private ObjectNode observed(KindInfo kind, ObjectNode written) {
+    if (kind == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
+      crds.observe(written, false);
+    }
+    return written;
+  }
+
+  private static ObjectNode checkCrdUpdate(ObjectRef ref, ObjectNode current, ObjectNode next) {
+    if (ref.kind() == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
+      CrdRules.checkUpdate(current, next);
+    }
+    return next;
+  }
+
+  private ScalePaths scalePaths(KindInfo kind) {
+    return customKinds
+        .lookup(kind)
+        .map(r -> r.scale() == null ? ScalePaths.DEFAULT : r.scale())
+        .orElse(ScalePaths.DEFAULT);
   }
 
   private static ObjectNode merge(ObjectNode current, ObjectNode patch) {

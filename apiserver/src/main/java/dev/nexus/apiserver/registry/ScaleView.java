@@ -3,6 +3,8 @@ package dev.nexus.apiserver.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.crd.JsonPaths;
+import dev.nexus.api.crd.ScalePaths;
 import dev.nexus.api.error.ApiException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,27 @@ final class ScaleView {
   static final String KIND = "Scale";
 
   private ScaleView() {}
+
+  /** The Scale of an object whose replicas live at {@code paths} (a CRD's scale subresource). */
+  static ObjectNode of(ObjectNode object, ScalePaths paths) {
+    if (paths.equals(ScalePaths.DEFAULT)) {
+      return of(object);
+    }
+    ObjectNode scale = of(object);
+    scale
+        .withObject("spec")
+        .put("replicas", JsonPaths.read(object, paths.specReplicasPath()).asInt(0));
+    ObjectNode status = scale.withObject("status");
+    status.put("replicas", JsonPaths.read(object, paths.statusReplicasPath()).asInt(0));
+    status.remove("selector");
+    if (paths.labelSelectorPath() != null) {
+      JsonNode selector = JsonPaths.read(object, paths.labelSelectorPath());
+      if (selector.isTextual() && !selector.asText().isEmpty()) {
+        status.put("selector", selector.asText());
+      }
+    }
+    return scale;
+  }
 
   static ObjectNode of(ObjectNode object) {
     ObjectNode scale = JsonNodeFactory.instance.objectNode();

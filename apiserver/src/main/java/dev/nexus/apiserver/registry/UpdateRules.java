@@ -2,6 +2,8 @@ package dev.nexus.apiserver.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.crd.JsonPaths;
+import dev.nexus.api.crd.ScalePaths;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.KindInfo;
 import java.util.HashSet;
@@ -51,6 +53,23 @@ final class UpdateRules {
     checkIdentity(ref.kind(), ref, proposed);
     ObjectNode next = current.deepCopy();
     copy(proposed, next, "status");
+    return next;
+  }
+
+  /** A write through {@code /scale} of a kind whose desired replicas live at {@code paths}. */
+  static ObjectNode scale(ObjectRef ref, ObjectNode current, int replicas, ScalePaths paths) {
+    if (paths.equals(ScalePaths.DEFAULT)) {
+      return scale(current, replicas);
+    }
+    ObjectNode next = current.deepCopy();
+    if (!JsonPaths.setInt(next, paths.specReplicasPath(), replicas)) {
+      throw ApiException.invalidField(
+          ref.kind().kind(),
+          ref.name(),
+          "spec.replicas",
+          "cannot be written at " + paths.specReplicasPath() + " of this object");
+    }
+    bumpGenerationOnSpecChange(current, next);
     return next;
   }
 
