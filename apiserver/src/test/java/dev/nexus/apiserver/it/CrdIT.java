@@ -224,6 +224,53 @@ class CrdIT {
     assertThat(http.get(databases(group, ns1)).json().path("items")).isEmpty();
   }
 
+  /**
+   * A CRD that reaches this replica's store without passing through its HTTP layer (as a write
+   * through another member of the group would) is served, and stops being served when it goes.
+   */
+  @Test
+  void theServedKindsFollowTheStoreNotTheRequestPath() throws Exception {
+    String group = "replicated.example.com";
+    var crd = database(group);
+    crd.withObject("/metadata").put("uid", "0e4c1c1e-0000-4000-8000-000000000001");
+    String key = "/registry/nexus.dev/customresourcedefinitions/databases." + group;
+    var store = SERVER.server().store();
+    store
+        .commit(
+            dev.nexus.apiserver.storage.Txn.of(
+                new dev.nexus.apiserver.storage.Op.Put(
+                    key,
+                    dev.nexus.api.codec.Json.toBytes(crd),
+                    dev.nexus.apiserver.storage.Precondition.ABSENT)))
+        .get();
+    String ns = SERVER.newNamespace();
+    Http.Resp created = http.post(databases(group, ns), dbJson(group, ns, "orders", "small", 1));
+    assertThat(created.code()).as(created.toString()).isEqualTo(201);
+
+    store
+        .commit(
+            dev.nexus.apiserver.storage.Txn.of(
+                new dev.nexus.apiserver.storage.Op.Delete(
+                    key, dev.nexus.apiserver.storage.Precondition.NONE)))
+        .get();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> http.get(databases(group, ns)).code() == 404);
+    // A CRD gone without its finalizer (removed by hand) still takes its objects with it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                store
+                    .list(
+                        "/registry/" + group + "/",
+                        null,
+                        0,
+                        dev.nexus.apiserver.storage.Consistency.LINEARIZABLE)
+                    .items()
+                    .isEmpty());
+  }
+
   static List<String> causes(Http.Resp r) {
     List<String> out = new ArrayList<>();
     r.json()
