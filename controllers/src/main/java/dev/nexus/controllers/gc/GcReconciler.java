@@ -1,0 +1,166 @@
+package dev.nexus.controllers.gc;
+
+import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.ApiObject;
+import dev.nexus.client.NexusClient;
+import dev.nexus.client.controller.Finalizers;
+import dev.nexus.client.controller.OwnerRef;
+import dev.nexus.client.controller.OwnerReferences;
+import dev.nexus.client.controller.Reconciler;
+import dev.nexus.client.controller.Request;
+import dev.nexus.client.controller.Result;
+import dev.nexus.client.informer.Cache;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The collector's reconciler for one kind. An object being deleted with a collector finalizer is an
+ * owner to finish ({@link OwnerPlan}); any other object with owner references is a dependent to
+ * check ({@link DependentPlan}). Decisions start from the informer caches; an owner the cache does
+ * not show is looked up live before anything is deleted, so a cache that lags never costs an
+ * object.
+ */
+final class GcReconciler implements Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(GcReconciler.class);
+
+  /** An owner waiting for blocking dependents is looked at this often even without events. */
+  static final Duration WAIT_RECHECK = Duration.ofSeconds(30);
+
+  private final KindInfo kind;
+  private final Cache cache;
+  private final TrackedKinds kinds;
+  private final NexusClient client;
+  private final ObjectEdits edits;
+  private final Discovery discovery;
+
+  GcReconciler(
+      KindInfo kind, Cache cache, TrackedKinds kinds, NexusClient client, Discovery discovery) {
+    this.kind = kind;
+    this.cache = cache;
+    this.kinds = kinds;
+    this.client = client;
+    this.edits = new ObjectEdits(client);
+    this.discovery = discovery;
+  }
+
+  @Override
+  public Result reconcile(Request request) {
+    Optional<ApiObject> found = cache.get(request.namespace(), request.name());
+    if (found.isEmpty()) {
+      return Result.done();
+    }
+    ApiObject object = found.get();
+    if (object.deletionTimestamp() != null) {
+      return finishOwner(object);
+    }
+    List<OwnerRef> owners = OwnerReferences.of(object);
+    if (owners.isEmpty()) {
+      return Result.done();
+    }
+    boolean hasDependents = !kinds.dependents(object).isEmpty();
+    switch (DependentPlan.decide(owners, ref -> ownerState(ref, object), hasDependents)) {
+      case DependentPlan.Keep k -> {}
+      case DependentPlan.Delete d -> {
+        if (edits.delete(kind, object.namespace(), object.name(), object.uid(), d.policy())) {
+          LOG.info(
+              "deleted {} {}/{} ({}): its owners are gone",
+              kind.kind(),
+              object.namespace(),
+              object.name(),
+              d.policy());
+        }
+      }
+      case DependentPlan.DropOwnerRefs drop ->
+          edits.update(
+              kind,
+              object.namespace(),
+              object.name(),
+              object.uid(),
+              o -> ObjectEdits.dropOwnerRefs(o, drop.uids()));
+    }
+    return Result.done();
+  }
+
+  private Result finishOwner(ApiObject owner) {
+    List<OwnerPlan.Dependent> deps = kinds.dependents(owner);
+    switch (OwnerPlan.decide(true, owner.finalizers(), deps)) {
+      case OwnerPlan.Nothing n -> {}
+      case OwnerPlan.Orphan o -> {
+        for (OwnerPlan.Dependent d : o.dependents()) {
+          orphan(d, owner.uid());
+        }
+        removeFinalizer(owner, OwnerPlan.ORPHAN);
+      }
+      case OwnerPlan.Wait w -> {
+        kinds.enqueue(w.dependents());
+        return Result.requeueAfter(WAIT_RECHECK);
+      }
+      case OwnerPlan.Release r -> {
+        kinds.enqueue(r.dependents());
+        removeFinalizer(owner, OwnerPlan.FOREGROUND);
+      }
+    }
+    return Result.done();
+  }
+
+  private void orphan(OwnerPlan.Dependent d, String ownerUid) {
+    kinds
+        .of(d.kindKey())
+        .ifPresent(
+            t ->
+                t.cache()
+                    .get(d.namespace(), d.name())
+                    .ifPresent(
+                        dep ->
+                            edits.update(
+                                t.kind(),
+                                d.namespace(),
+                                d.name(),
+                                dep.uid(),
+                                o -> ObjectEdits.dropOwnerRefs(o, Set.of(ownerUid)))));
+  }
+
+  private void removeFinalizer(ApiObject owner, String finalizer) {
+    edits.update(
+        kind, owner.namespace(), owner.name(), owner.uid(), o -> Finalizers.remove(o, finalizer));
+  }
+
+  /** The owner's state: from the cache when it shows the owner, else from the server. */
+  private OwnerState ownerState(OwnerRef ref, ApiObject dependent) {
+    Optional<TrackedKinds.Tracked> tracked = kinds.of(ref);
+    String key = TrackedKinds.key(ref.apiVersion(), ref.kind());
+    if (tracked.isEmpty() || !kinds.served(key)) {
+      discovery.refresh();
+      tracked = kinds.of(ref);
+      if (tracked.isEmpty() || !kinds.served(key)) {
+        return OwnerState.ABSENT; // the server does not serve the kind: no such owner can exist
+      }
+    }
+    KindInfo ownerKind = tracked.get().kind();
+    String ns = null;
+    if (ownerKind.namespaced()) {
+      if (dependent.namespace() == null) {
+        return OwnerState.UNRESOLVABLE;
+      }
+      ns = dependent.namespace();
+    }
+    Optional<ApiObject> cached = tracked.get().cache().get(ns, ref.name());
+    if (cached.isPresent() && ref.uid().equals(cached.get().uid())) {
+      return stateOf(cached.get());
+    }
+    Optional<ApiObject> live = client.find(ownerKind, ns, ref.name());
+    return live.isPresent() && ref.uid().equals(live.get().uid())
+        ? stateOf(live.get())
+        : OwnerState.ABSENT;
+  }
+
+  private static OwnerState stateOf(ApiObject owner) {
+    return owner.deletionTimestamp() != null && owner.finalizers().contains(OwnerPlan.FOREGROUND)
+        ? OwnerState.DELETING_FOREGROUND
+        : OwnerState.PRESENT;
+  }
+}
