@@ -143,15 +143,13 @@ public final class HistoryJson {
           case "info" -> new Outcome.Info(f.optionalText("error"));
           default -> throw f.error("type", "must be one of ok, fail, info");
         };
+    long id = f.integer("id");
+    int process = (int) f.integer("process");
+    String key = f.text("key");
+    long invoked = f.integer("invoke");
+    long completed = f.integer("complete");
     try {
-      return new Op(
-          f.integer("id"),
-          (int) f.integer("process"),
-          f.text("key"),
-          call,
-          f.integer("invoke"),
-          f.integer("complete"),
-          outcome);
+      return new Op(id, process, key, call, invoked, completed, outcome);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("line " + lineNo + ": " + e.getMessage(), e);
     }

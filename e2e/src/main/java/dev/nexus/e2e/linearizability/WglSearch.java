@@ -101,8 +101,8 @@ final class WglSearch {
   }
 
   Result run(long maxSteps, long deadlineNanos) {
-    long[] linearized = new long[(n + 63) / 64];
-    Set<Config> explored = new HashSet<>();
+    LinearizedSet linearized = new LinearizedSet(n);
+    Set<LinearizedSet.Config> explored = new HashSet<>();
     int[] stackOp = new int[n];
     int[] stackState = new int[n];
     int depth = 0;
@@ -120,8 +120,8 @@ final class WglSearch {
         int op = nodeOp[node];
         int after = ops.step(op, state);
         if (after >= 0) {
-          set(linearized, op);
-          if (explored.add(Config.of(linearized, after))) {
+          linearized.set(op);
+          if (explored.add(linearized.config(after))) {
             stackOp[depth] = op;
             stackState[depth] = state;
             depth++;
@@ -130,7 +130,7 @@ final class WglSearch {
             node = next[head];
             continue;
           }
-          clear(linearized, op);
+          linearized.clear(op);
         }
         node = next[node];
       } else {
@@ -147,7 +147,7 @@ final class WglSearch {
         depth--;
         int op = stackOp[depth];
         state = stackState[depth];
-        clear(linearized, op);
+        linearized.clear(op);
         unlift(op);
         node = next[callNode[op]];
       }
@@ -172,57 +172,5 @@ final class WglSearch {
     int c = callNode[op];
     next[prev[c]] = c;
     prev[next[c]] = c;
-  }
-
-  private static void set(long[] bits, int i) {
-    bits[i >>> 6] |= 1L << i;
-  }
-
-  private static void clear(long[] bits, int i) {
-    bits[i >>> 6] &= ~(1L << i);
-  }
-
-  /** A configuration: register value, highest linearized index + 1, and the holes below it. */
-  private record Config(int state, int top, int[] holes, int hash) {
-    static Config of(long[] bits, int state) {
-      int word = bits.length - 1;
-      while (word >= 0 && bits[word] == 0) {
-        word--;
-      }
-      int top = word < 0 ? 0 : word * 64 + 64 - Long.numberOfLeadingZeros(bits[word]);
-      int count = 0;
-      for (int w = 0; w <= word; w++) {
-        count += Long.bitCount(bits[w]);
-      }
-      int[] holes = new int[top - count];
-      int h = 0;
-      for (int w = 0; w <= word && h < holes.length; w++) {
-        long missing = ~bits[w];
-        while (missing != 0 && h < holes.length) {
-          int i = w * 64 + Long.numberOfTrailingZeros(missing);
-          if (i >= top) {
-            break;
-          }
-          holes[h++] = i;
-          missing &= missing - 1;
-        }
-      }
-      int hash = 31 * (31 * state + top) + Arrays.hashCode(holes);
-      return new Config(state, top, holes, hash);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Config c
-          && c.hash == hash
-          && c.state == state
-          && c.top == top
-          && Arrays.equals(c.holes, holes);
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
   }
 }
