@@ -1,6 +1,11 @@
 package dev.nexus.ctl;
 
+import dev.nexus.api.crd.CustomResourceDefinitions;
+import dev.nexus.api.crd.PrinterColumn;
+import dev.nexus.api.error.ApiException;
+import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.ClientConfig;
 import dev.nexus.client.ConfigException;
 import dev.nexus.client.NexusClient;
@@ -89,6 +94,30 @@ public final class Session implements AutoCloseable {
   public KindResolver rediscover() {
     kinds = null;
     return kinds();
+  }
+
+  /**
+   * A custom kind's {@code additionalPrinterColumns}, read from its CustomResourceDefinition
+   * ({@code <plural>.<group>}); empty for built-in kinds and when the CRD cannot be read.
+   */
+  public List<PrinterColumn> printerColumns(KindInfo kind) {
+    if (kind.group().equals(BuiltinKinds.GROUP)) {
+      return List.of();
+    }
+    try {
+      ApiObject crd =
+          client()
+              .get(
+                  BuiltinKinds.CUSTOM_RESOURCE_DEFINITION,
+                  null,
+                  kind.plural() + "." + kind.group());
+      return CustomResourceDefinitions.columns(crd.node(), kind.version());
+    } catch (ApiException e) {
+      if (e instanceof dev.nexus.client.ConnectionException) {
+        throw e;
+      }
+      return List.of(); // not a CRD-defined kind, or not readable: NAME and AGE
+    }
   }
 
   public KindInfo kind(String typed) {

@@ -80,7 +80,12 @@ public final class GetCommand extends CtlCommand {
     boolean multiNamespace = allNamespaces && kind.namespaced();
     ObjectTable shape =
         new ObjectTable(
-            kind, format == OutputFormat.WIDE, multiNamespace, showLabels, Instant.now());
+            kind,
+            format.isTable() ? session().printerColumns(kind) : List.of(),
+            format == OutputFormat.WIDE,
+            multiNamespace,
+            showLabels,
+            Instant.now());
     if (watch || watchOnly) {
       return new WatchPrinter(session(), kind, namespace, format, shape, out(), err())
           .run(names, labelSelector, fieldSelector, watchOnly);

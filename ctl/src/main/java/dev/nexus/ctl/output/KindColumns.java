@@ -1,6 +1,7 @@
 package dev.nexus.ctl.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nexus.api.crd.PrinterColumn;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.Age;
 import dev.nexus.api.model.ApiObject;
@@ -14,6 +15,34 @@ import java.util.List;
  */
 public final class KindColumns {
   private KindColumns() {}
+
+  /**
+   * The columns of a custom kind: NAME, the CRD's printer columns of priority 0, AGE, then the
+   * others as wide columns (as kubectl shows them).
+   */
+  public static List<Column> of(KindInfo kind, Instant now, List<PrinterColumn> printer) {
+    if (printer.isEmpty()) {
+      return of(kind, now);
+    }
+    List<Column> cols = new ArrayList<>();
+    cols.add(Column.of("NAME", ApiObject::name));
+    for (PrinterColumn c : printer) {
+      if (c.priority() == 0) {
+        cols.add(Column.of(header(c), o -> c.text(o.node(), now)));
+      }
+    }
+    cols.add(Column.of("AGE", o -> Age.since(o.creationTimestamp(), now)));
+    for (PrinterColumn c : printer) {
+      if (c.priority() > 0) {
+        cols.add(Column.wide(header(c), o -> c.text(o.node(), now)));
+      }
+    }
+    return cols;
+  }
+
+  private static String header(PrinterColumn c) {
+    return c.name().toUpperCase(java.util.Locale.ROOT).replace(' ', '-');
+  }
 
   /** Every column for {@code kind} including NAME first and AGE last (wide ones flagged). */
   public static List<Column> of(KindInfo kind, Instant now) {

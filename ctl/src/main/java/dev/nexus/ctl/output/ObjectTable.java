@@ -1,5 +1,6 @@
 package dev.nexus.ctl.output;
 
+import dev.nexus.api.crd.PrinterColumn;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.ApiObject;
 import java.time.Instant;
@@ -15,10 +16,23 @@ public final class ObjectTable {
 
   public ObjectTable(
       KindInfo kind, boolean wide, boolean withNamespace, boolean showLabels, Instant now) {
+    this(kind, List.of(), wide, withNamespace, showLabels, now);
+  }
+
+  /**
+   * @param printer a custom kind's printer columns (from its CRD), empty for built-in kinds
+   */
+  public ObjectTable(
+      KindInfo kind,
+      List<PrinterColumn> printer,
+      boolean wide,
+      boolean withNamespace,
+      boolean showLabels,
+      Instant now) {
     if (withNamespace && kind.namespaced()) {
       columns.add(Column.of("NAMESPACE", ApiObject::namespace));
     }
-    for (Column c : KindColumns.of(kind, now)) {
+    for (Column c : KindColumns.of(kind, now, printer)) {
       if (wide || !c.wide()) {
         columns.add(c);
       }
