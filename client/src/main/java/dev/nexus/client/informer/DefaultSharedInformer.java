@@ -205,6 +205,9 @@ final class DefaultSharedInformer implements SharedInformer {
     try {
       while (!stopped) {
         Thread.sleep(period);
+        if (!started) {
+          continue; // nothing cached yet; do not pile up tasks before the dispatcher runs
+        }
         dispatcher.submit(
             () -> {
               if (!handlers.contains(handler)) {

@@ -40,6 +40,7 @@ public final class ResumingWatch implements Watch {
   private volatile Watch current;
   private volatile boolean ended;
   private volatile long lastActivity;
+  private volatile boolean delivered;
   private final Duration idleTimeout;
 
   /**
@@ -99,8 +100,13 @@ public final class ResumingWatch implements Watch {
         if (isClosed()) {
           break;
         }
+        if (error == null && delivered) {
+          continue; // the server ended a working stream (timeout, overflow): resume at once
+        }
         if (error == null) {
-          continue; // the server ended the stream (timeout, overflow): resume at once
+          // Ended before delivering anything: back off rather than spin on a server that keeps
+          // closing streams at once (shutting down, or a proxy in the way).
+          error = new ConnectionException("watch " + describe + " ended before any event", null);
         }
         if (error instanceof GoneException gone) {
           LOG.info(
@@ -138,6 +144,7 @@ public final class ResumingWatch implements Watch {
   /** Runs one stream to its end; returns why it ended (null: cleanly). */
   private Exception oneStream() throws InterruptedException {
     CompletableFuture<Exception> streamEnd = new CompletableFuture<>();
+    delivered = false;
     try {
       current = open.apply(lastRevision, new Forwarder(lastRevision, streamEnd));
     } catch (ApiException e) {
@@ -187,6 +194,7 @@ public final class ResumingWatch implements Watch {
     @Override
     public void onEvent(WatchEvent event) {
       lastActivity = System.nanoTime();
+      delivered = true; // bookmarks count: the stream works
       String rv = event.resourceVersion();
       if (rv != null && !isAfter(rv, floor)) {
         return; // already delivered by the previous stream
