@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
  * Histories of a register that really is atomic are always accepted; the same histories with one
  * stale read slipped in are always rejected, and the blame falls on that read.
  */
-class SimulatedRegisterProperties {
+class SimulatedRegisterTest {
   private final LinearizabilityChecker checker = new LinearizabilityChecker();
 
   @Property(tries = 25)
