@@ -108,7 +108,7 @@ public final class LeaderElector implements AutoCloseable {
       t = loop;
     }
     signal(); // wakes a pause; a request in flight finishes first (bounded by its timeout)
-    if (t != null) {
+    if (t != null && t != Thread.currentThread()) { // a listener may close it from its thread
       try {
         t.join();
       } catch (InterruptedException e) {

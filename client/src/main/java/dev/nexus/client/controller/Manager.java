@@ -188,6 +188,7 @@ public final class Manager implements AutoCloseable {
     }
     log.error("manager {} lost leadership: stopping its controllers", name);
     stopControllers();
+    elector.close(); // stopped for good: it must not lead again with nothing running
     onLostLeadership.run();
   }
 

@@ -133,4 +133,45 @@ class LeaderElectionIT {
       assertThat(started.get()).isEqualTo(1);
     }
   }
+
+  @Test
+  void aManagerThatLosesItsLeaseStopsItsControllersForGood() {
+    String ns = server.newNamespace();
+    AtomicBoolean lost = new AtomicBoolean();
+    List<String> reconciled = new CopyOnWriteArrayList<>();
+    Manager m =
+        Manager.builder(client)
+            .name("solo")
+            .identity("solo")
+            .leaderElection(ns, "solo-lease")
+            .leaderElectionTimings(LEASE, RENEW_DEADLINE, RETRY)
+            .onLostLeadership(() -> lost.set(true))
+            .build();
+    m.controller("policies")
+        .forKind(BuiltinKinds.POLICY)
+        .build(
+            request -> {
+              if (ns.equals(request.namespace())) {
+                reconciled.add(request.name());
+              }
+              return Result.done();
+            });
+    try {
+      m.start();
+      assertThat(m.isRunning()).isTrue();
+      ObjectNode patch = JsonNodeFactory.instance.objectNode();
+      patch.putObject("spec").put("holderIdentity", "intruder");
+      client.patch(BuiltinKinds.LEASE, ns, "solo-lease", patch);
+      await().atMost(Duration.ofSeconds(10)).untilTrue(lost);
+      assertThat(m.isRunning()).isFalse();
+      client.create(BuiltinKinds.POLICY, policy(ns, "after-loss"));
+      // Even once the intruder's lease expires, the stopped manager neither leads nor reconciles.
+      await()
+          .during(LEASE.plusSeconds(1))
+          .atMost(LEASE.plusSeconds(10))
+          .until(() -> !m.isLeader() && !reconciled.contains("after-loss"));
+    } finally {
+      m.close();
+    }
+  }
 }
