@@ -8,6 +8,7 @@ import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.internal.DiscoveryDecoder;
 import dev.nexus.client.internal.ResourcePaths;
 import dev.nexus.client.internal.ResumingWatch;
+import dev.nexus.client.internal.ServerList;
 import dev.nexus.client.internal.Transport;
 import dev.nexus.client.internal.WatchStream;
 import java.io.InputStream;
@@ -45,8 +46,11 @@ public final class NexusClient implements AutoCloseable {
   private final Transport http;
   private final ExecutorService executor;
   private final HttpClient httpClient;
+  // Open watches, closed by close(): the HTTP client's close waits for every open response body.
+  private final java.util.Set<Watch> openWatches =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private NexusClient(URI server, Duration connectTimeout, Duration requestTimeout) {
+  private NexusClient(ServerList servers, Duration connectTimeout, Duration requestTimeout) {
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.httpClient =
         HttpClient.newBuilder()
@@ -54,7 +58,7 @@ public final class NexusClient implements AutoCloseable {
             .connectTimeout(connectTimeout)
             .executor(executor)
             .build();
-    this.http = new Transport(httpClient, server, requestTimeout);
+    this.http = new Transport(httpClient, servers, requestTimeout);
   }
 
   /** A client of the server at {@code server} ({@code http://host:port}); no I/O happens yet. */
@@ -64,25 +68,47 @@ public final class NexusClient implements AutoCloseable {
 
   public static NexusClient forServer(
       URI server, Duration connectTimeout, Duration requestTimeout) {
-    return new NexusClient(Transport.checkServer(server), connectTimeout, requestTimeout);
+    return new NexusClient(
+        new ServerList(List.of(Transport.checkServer(server))), connectTimeout, requestTimeout);
   }
 
-  /** A client of the server a config context names. */
+  /**
+   * A client of a cluster: the members' API servers, tried in order. It stays with one server until
+   * that one cannot be reached or answers 503 (no leader), then moves to the next; {@link
+   * #watchForever} resumes on the next from the last revision it delivered (revisions are the same
+   * on every member, so nothing is missed or repeated).
+   */
+  public static NexusClient forServers(List<URI> servers) {
+    return forServers(servers, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+  }
+
+  public static NexusClient forServers(
+      List<URI> servers, Duration connectTimeout, Duration requestTimeout) {
+    return new NexusClient(new ServerList(servers), connectTimeout, requestTimeout);
+  }
+
+  /** A client of the server (or, with {@code servers}, the cluster) a config context names. */
   public static NexusClient forContext(ClientConfig.Context context) {
-    if (context.server() == null || context.server().isBlank()) {
+    List<String> urls = context.allServers();
+    if (urls.isEmpty()) {
       throw new ConfigException("context \"" + context.name() + "\" has no server URL");
     }
     try {
-      return forServer(URI.create(context.server()));
+      return forServers(urls.stream().map(URI::create).toList());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           "context \"" + context.name() + "\": " + e.getMessage().replace("Illegal", "illegal"));
     }
   }
 
-  /** The base URL this client talks to. */
+  /** The base URL this client talks to now. */
   public URI server() {
     return http.server();
+  }
+
+  /** Every server this client may use, in the order it tries them. */
+  public List<URI> servers() {
+    return http.servers().all();
   }
 
   /** Creates {@code object} (its namespace comes from its metadata) and returns it as stored. */
@@ -254,7 +280,8 @@ public final class NexusClient implements AutoCloseable {
                     "allowWatchBookmarks",
                     "true"));
     InputStream body = http.openStream(path);
-    return new WatchStream(body, listener, http.server().resolve(path).toString());
+    String url = http.server().resolve(path).toString();
+    return tracked(listener, l -> new WatchStream(body, l, url));
   }
 
   /**
@@ -277,14 +304,47 @@ public final class NexusClient implements AutoCloseable {
       from = list(kind, namespace, ListOptions.none().withLimit(1)).resourceVersion();
     }
     String describe = kind.plural() + (namespace == null ? "" : " in " + namespace);
-    return new ResumingWatch(
-        (rv, l) -> watch(kind, namespace, WatchOptions.from(rv), l),
-        from,
+    String start = from;
+    return tracked(
         listener,
-        describe,
-        Duration.ofMillis(200),
-        Duration.ofSeconds(10),
-        WATCH_IDLE_TIMEOUT);
+        l ->
+            new ResumingWatch(
+                (rv, inner) -> watch(kind, namespace, WatchOptions.from(rv), inner),
+                start,
+                l,
+                describe,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(10),
+                WATCH_IDLE_TIMEOUT));
+  }
+
+  /** Opens a watch that {@link #close()} will close, and forgets it once it has ended. */
+  private Watch tracked(
+      WatchListener listener, java.util.function.Function<WatchListener, Watch> open) {
+    Watch[] self = new Watch[1];
+    WatchListener forgetOnClose =
+        new WatchListener() {
+          @Override
+          public void onEvent(WatchEvent event) {
+            listener.onEvent(event);
+          }
+
+          @Override
+          public void onClose(Exception error) {
+            if (self[0] != null) {
+              openWatches.remove(self[0]);
+            }
+            listener.onClose(error);
+          }
+
+          @Override
+          public void onGone() {
+            listener.onGone();
+          }
+        };
+    self[0] = open.apply(forgetOnClose);
+    openWatches.add(self[0]);
+    return self[0];
   }
 
   /**
@@ -307,8 +367,19 @@ public final class NexusClient implements AutoCloseable {
 
   @Override
   public void close() {
-    httpClient.close();
-    executor.close();
+    // Resuming watches first, so that none of them reconnects after its stream is closed.
+    List<Watch> watches = List.copyOf(openWatches);
+    watches.stream().filter(w -> w instanceof ResumingWatch).forEach(Watch::close);
+    watches.forEach(Watch::close);
+    // HttpClient.close() would wait for every exchange it still counts as open, closed watch
+    // bodies included (seconds): a closing client aborts what is left instead.
+    httpClient.shutdownNow();
+    try {
+      httpClient.awaitTermination(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    executor.shutdownNow();
   }
 
   private static ApiObject object(JsonNode node) {
