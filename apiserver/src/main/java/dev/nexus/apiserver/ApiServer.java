@@ -1,6 +1,8 @@
 package dev.nexus.apiserver;
 
 import dev.nexus.api.kinds.KindRegistry;
+import dev.nexus.apiserver.cluster.ClusterEndpoints;
+import dev.nexus.apiserver.cluster.MemberDirectory;
 import dev.nexus.apiserver.http.ApiRouting;
 import dev.nexus.apiserver.metrics.ApiMetrics;
 import dev.nexus.apiserver.registry.ResourceRegistry;
@@ -88,6 +90,11 @@ public final class ApiServer implements AutoCloseable {
       MetricsRegistry metrics = new MetricsRegistry();
       StorageMetrics.register(metrics, store.metrics());
       HttpRouting.Builder routing = HttpRouting.builder();
+      // Before the API's routes: its last route answers 404 for every other path.
+      routing.register(
+          "/cluster",
+          new ClusterEndpoints(
+              new MemberDirectory(store.cluster(), store, config.memberApiAddresses())));
       ApiRouting api = routing(routing, registry, metrics, config);
       WebServer web =
           WebServer.builder()

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param commitTimeout how long a write waits for storage before answering 504
  * @param readyTimeout how long start-up waits for storage to have a leader
  * @param clock the clock for timestamps
+ * @param memberApiAddresses the API address ({@code host:port}) of each Raft member this server was
+ *     started with, by member id, for {@code /cluster/members}; members added at run time record
+ *     theirs in storage
  */
 public record ApiServerConfig(
     String host,
@@ -30,7 +33,8 @@ public record ApiServerConfig(
     int watchQueueCapacity,
     Duration commitTimeout,
     Duration readyTimeout,
-    Clock clock) {
+    Clock clock,
+    java.util.Map<String, String> memberApiAddresses) {
 
   public static final int ONE_MIB = 1 << 20;
 
@@ -44,6 +48,8 @@ public record ApiServerConfig(
     require(positive(commitTimeout), "commitTimeout", "must be positive");
     require(positive(readyTimeout), "readyTimeout", "must be positive");
     Objects.requireNonNull(clock, "apiserver config: clock must be set");
+    memberApiAddresses =
+        java.util.Map.copyOf(Objects.requireNonNullElse(memberApiAddresses, java.util.Map.of()));
   }
 
   public static Builder builder(StoreConfig store) {
@@ -59,7 +65,8 @@ public record ApiServerConfig(
         .watchQueueCapacity(watchQueueCapacity)
         .commitTimeout(commitTimeout)
         .readyTimeout(readyTimeout)
-        .clock(clock);
+        .clock(clock)
+        .memberApiAddresses(memberApiAddresses);
   }
 
   private static boolean positive(Duration d) {
@@ -83,6 +90,7 @@ public record ApiServerConfig(
     private Duration commitTimeout = Duration.ofSeconds(30);
     private Duration readyTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
+    private java.util.Map<String, String> memberApiAddresses = java.util.Map.of();
 
     private Builder(StoreConfig store) {
       this.store = store;
@@ -133,6 +141,11 @@ public record ApiServerConfig(
       return this;
     }
 
+    public Builder memberApiAddresses(java.util.Map<String, String> v) {
+      memberApiAddresses = v;
+      return this;
+    }
+
     public ApiServerConfig build() {
       return new ApiServerConfig(
           host,
@@ -143,7 +156,8 @@ public record ApiServerConfig(
           watchQueueCapacity,
           commitTimeout,
           readyTimeout,
-          clock);
+          clock,
+          memberApiAddresses);
     }
   }
 }

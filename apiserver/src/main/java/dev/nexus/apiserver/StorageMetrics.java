@@ -43,6 +43,30 @@ final class StorageMetrics {
         "The last Raft index known committed.",
         () -> (double) store.commitIndex());
     registry.gauge(
+        "nexus_raft_applied_index",
+        "The last Raft index applied to the state machine on this replica.",
+        () -> (double) store.appliedIndex());
+    registry.gauge(
+        "nexus_raft_has_leader",
+        "1 when this replica knows a leader, else 0.",
+        () -> store.leaderId().isPresent() ? 1.0 : 0.0);
+    registry.gauge(
+        "nexus_raft_members",
+        "Members in the current Raft configuration.",
+        () -> (double) store.members());
+    registry.gauge(
+        "nexus_raft_snapshot_index",
+        "The Raft index of the latest snapshot on this replica, or -1.",
+        () -> (double) store.snapshotIndex());
+    registry.gauge(
+        "nexus_raft_snapshots_taken",
+        "Snapshots this replica took since start (each lets the log be purged up to it).",
+        () -> (double) store.snapshotsTaken());
+    registry.gauge(
+        "nexus_raft_snapshots_installed",
+        "Snapshots of the leader installed on this replica since start.",
+        () -> (double) store.snapshotsInstalled());
+    registry.gauge(
         "nexus_raft_leader_changes",
         "How many times the known leader changed since start.",
         () -> (double) store.leaderChanges());

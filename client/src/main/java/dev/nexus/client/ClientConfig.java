@@ -22,6 +22,9 @@ import java.util.Optional;
  * - name: local
  *   server: http://127.0.0.1:7420
  *   namespace: default
+ * - name: prod                      # a cluster: servers lists its other members
+ *   server: http://10.0.0.1:7420
+ *   servers: [http://10.0.0.2:7420, http://10.0.0.3:7420]
  * </pre>
  *
  * Immutable: the {@code with*} methods return changed copies and {@link #save(Path)} writes one.
@@ -45,10 +48,12 @@ public record ClientConfig(String currentContext, List<Context> contexts) {
    * @param name unique name of the context
    * @param server base URL, e.g. {@code http://127.0.0.1:7420}
    * @param namespace the namespace used when a command names none, may be null ({@code default})
+   * @param servers more base URLs of the same cluster (its other members), tried in order after
+   *     {@code server} when one cannot be reached; may be null
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Context(String name, String server, String namespace) {
+  public record Context(String name, String server, String namespace, List<String> servers) {
     public Context {
       if (name == null || name.isBlank()) {
         throw new ConfigException("a context needs a name");
@@ -56,6 +61,25 @@ public record ClientConfig(String currentContext, List<Context> contexts) {
       if (server != null) {
         checkServerUrl(name, server);
       }
+      servers = servers == null ? List.of() : List.copyOf(servers);
+      for (String s : servers) {
+        checkServerUrl(name, s);
+      }
+    }
+
+    /** A context of one server. */
+    public Context(String name, String server, String namespace) {
+      this(name, server, namespace, List.of());
+    }
+
+    /** {@code server} first, then {@code servers}, without repeats. */
+    public List<String> allServers() {
+      List<String> out = new ArrayList<>();
+      if (server != null && !server.isBlank()) {
+        out.add(server);
+      }
+      servers.stream().filter(s -> !out.contains(s)).forEach(out::add);
+      return out;
     }
 
     /** The context's namespace, or {@code default}. */

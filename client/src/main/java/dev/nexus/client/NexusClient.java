@@ -360,6 +360,11 @@ public final class NexusClient implements AutoCloseable {
     return out;
   }
 
+  /** The membership of the cluster behind the API. */
+  public ClusterClient cluster() {
+    return new ClusterClient(http);
+  }
+
   /** The server's {@code /version} document. */
   public JsonNode version() {
     return http.send("GET", "/version", null, null);

@@ -5,6 +5,7 @@ import dev.nexus.api.error.ApiException;
 import dev.nexus.client.ConfigException;
 import dev.nexus.ctl.commands.ApiResourcesCommand;
 import dev.nexus.ctl.commands.ApplyCommand;
+import dev.nexus.ctl.commands.ClusterCommand;
 import dev.nexus.ctl.commands.ConfigCommand;
 import dev.nexus.ctl.commands.CreateCommand;
 import dev.nexus.ctl.commands.DeleteCommand;
@@ -45,7 +46,8 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       ApiResourcesCommand.class,
       VersionCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      ClusterCommand.class
     })
 public final class Nexusctl implements Callable<Integer> {
   @Mixin ConnectionOptions connection;

@@ -15,22 +15,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sends one request and decodes the answer: a JSON body on 2xx, an {@link
  * dev.nexus.api.error.ApiException} from the Status body otherwise, a {@link ConnectionException}
  * naming the URL when the server cannot be reached.
+ *
+ * <p>With several servers (the members of one cluster, {@link ServerList}) a request that cannot
+ * reach the current one, or that it answers 503 (no leader, storage unavailable), is sent to the
+ * next; each server is tried at most once per request. A connection lost after a request was sent
+ * is retried elsewhere only for GET, which cannot have changed anything.
  */
 public final class Transport {
   private static final String USER_AGENT = "nexus-client/" + version();
 
   private final HttpClient client;
-  private final URI server;
+  private final ServerList servers;
   private final Duration requestTimeout;
 
   public Transport(HttpClient client, URI server, Duration requestTimeout) {
+    this(client, new ServerList(List.of(server)), requestTimeout);
+  }
+
+  public Transport(HttpClient client, ServerList servers, Duration requestTimeout) {
     this.client = client;
-    this.server = server;
+    this.servers = servers;
     this.requestTimeout = requestTimeout;
   }
 
@@ -47,14 +57,54 @@ public final class Transport {
     return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
   }
 
+  /** The server requests go to now. */
   public URI server() {
-    return server;
+    return servers.current();
+  }
+
+  public ServerList servers() {
+    return servers;
+  }
+
+  /**
+   * Runs {@code call} against the current server, moving to the next one when it fails in a way
+   * another member may not (see the class comment), at most once per server.
+   */
+  private <T> T withFailover(String method, java.util.function.Function<URI, T> call) {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < servers.size(); attempt++) {
+      URI server = servers.current();
+      try {
+        return call.apply(server);
+      } catch (ConnectionException e) {
+        if (servers.size() == 1 || !(notSent(e) || method.equals("GET"))) {
+          throw e;
+        }
+        last = e;
+      } catch (dev.nexus.api.error.ApiException e) {
+        if (servers.size() == 1 || e.code() != 503) {
+          throw e;
+        }
+        last = e;
+      }
+      servers.failed(server);
+    }
+    throw last;
+  }
+
+  private static boolean notSent(ConnectionException e) {
+    return e.getCause() instanceof ConnectException
+        || e.getCause() instanceof HttpConnectTimeoutException;
   }
 
   /** Sends a request and returns the decoded JSON body ({@link NullNode} when empty). */
   public JsonNode send(String method, String path, String contentType, byte[] body) {
+    return withFailover(method, server -> send(server, method, path, contentType, body));
+  }
+
+  private JsonNode send(URI server, String method, String path, String contentType, byte[] body) {
     HttpRequest.Builder b =
-        request(path)
+        request(server, path)
             .timeout(requestTimeout)
             .method(
                 method,
@@ -64,7 +114,8 @@ public final class Transport {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    HttpResponse<byte[]> response = exchange(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        exchange(server, b.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
       throw StatusDecoder.exception(response.statusCode(), response.body());
     }
@@ -85,8 +136,13 @@ public final class Transport {
    * the stream is handed out.
    */
   public InputStream openStream(String path) {
+    return withFailover("GET", server -> openStream(server, path));
+  }
+
+  private InputStream openStream(URI server, String path) {
     HttpResponse<InputStream> response =
-        exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        exchange(
+            server, request(server, path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() / 100 != 2) {
       try (InputStream in = response.body()) {
         throw StatusDecoder.exception(response.statusCode(), in.readAllBytes());
@@ -97,19 +153,20 @@ public final class Transport {
     return response.body();
   }
 
-  private HttpRequest.Builder request(String path) {
+  private HttpRequest.Builder request(URI server, String path) {
     return HttpRequest.newBuilder(server.resolve(path))
         .header("Accept", "application/json")
         .header("User-Agent", USER_AGENT);
   }
 
-  private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  private <T> HttpResponse<T> exchange(
+      URI server, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return client.send(request, handler);
     } catch (HttpConnectTimeoutException e) {
-      throw unreachable("connection timed out", e);
+      throw unreachable(server, "connection timed out", e);
     } catch (ConnectException e) {
-      throw unreachable("connection refused", e);
+      throw unreachable(server, "connection refused", e);
     } catch (HttpTimeoutException e) {
       throw new ConnectionException(
           request.method()
@@ -139,7 +196,7 @@ public final class Transport {
     }
   }
 
-  private ConnectionException unreachable(String why, Exception e) {
+  private static ConnectionException unreachable(URI server, String why, Exception e) {
     return new ConnectionException(
         "cannot reach Nexus at " + server + ": " + why + " (is `nexus up` running?)", e);
   }

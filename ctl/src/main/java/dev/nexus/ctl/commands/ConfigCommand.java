@@ -110,7 +110,12 @@ public final class ConfigCommand extends CtlCommand {
     @Parameters(paramLabel = "NAME")
     String name;
 
-    @Option(names = "--server", paramLabel = "URL", description = "API server URL.")
+    @Option(
+        names = "--server",
+        paramLabel = "URL[,URL...]",
+        description =
+            "API server URL; for a cluster, every member's URL, comma-separated (tried in"
+                + " order when one cannot be reached).")
     String server;
 
     @Option(
@@ -133,7 +138,13 @@ public final class ConfigCommand extends CtlCommand {
           namespace != null
               ? namespace
               : existing.map(ClientConfig.Context::namespace).orElse(null);
-      ClientConfig updated = c.withContext(new ClientConfig.Context(name, url, ns));
+      List<String> urls =
+          server != null
+              ? List.of(server.split(",")).stream().map(String::strip).toList()
+              : existing.map(ClientConfig.Context::allServers).orElse(List.of(url));
+      ClientConfig updated =
+          c.withContext(
+              new ClientConfig.Context(name, urls.getFirst(), ns, urls.subList(1, urls.size())));
       if (updated.currentContext() == null) {
         updated = updated.withCurrentContext(name);
       }

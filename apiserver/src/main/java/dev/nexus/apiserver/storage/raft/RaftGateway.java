@@ -3,8 +3,10 @@ package dev.nexus.apiserver.storage.raft;
 import dev.nexus.api.error.ApiException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -46,6 +48,8 @@ final class RaftGateway implements AutoCloseable {
   private final RaftClientAsynchronousProtocol direct;
   private final LongFunction<CompletableFuture<Void>> awaitApplied;
   private volatile RaftClient client;
+  private volatile RaftGroup clientGroup;
+  private final List<RaftClient> retired = new CopyOnWriteArrayList<>();
 
   RaftGateway(
       RaftServer server,
@@ -189,27 +193,47 @@ final class RaftGateway implements AutoCloseable {
             });
   }
 
+  /**
+   * The client for forwarded writes and read-index queries, addressed to the current members: it is
+   * rebuilt when the configuration changed since it was made (a member that joined started with
+   * none, and a group may outgrow the members it started with). Replaced clients are closed with
+   * the gateway, since requests may still be on their way through them.
+   */
   private RaftClient client() {
+    RaftGroup current = division.getGroup();
+    if (current.getPeers().isEmpty()) {
+      current = group; // not yet added to a configuration: the members it was told about
+    }
     RaftClient c = client;
-    if (c == null) {
+    if (c == null || !peers(current).equals(peers(clientGroup))) {
       synchronized (this) {
         c = client;
-        if (c == null) {
+        if (c == null || !peers(current).equals(peers(clientGroup))) {
+          if (c != null) {
+            retired.add(c);
+          }
           long sleepMs = 50;
           int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs);
           c =
               RaftClient.newBuilder()
-                  .setRaftGroup(group)
+                  .setRaftGroup(current)
                   .setProperties(properties)
                   .setRetryPolicy(
                       RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                           attempts, TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)))
                   .build();
+          clientGroup = current;
           client = c;
         }
       }
     }
     return c;
+  }
+
+  private static java.util.Set<String> peers(RaftGroup g) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    g.getPeers().forEach(p -> out.add(p.getId() + "=" + p.getAddress()));
+    return out;
   }
 
   private static ApiException failure(String what, Throwable cause) {
@@ -228,8 +252,11 @@ final class RaftGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    RaftClient c = client;
-    if (c != null) {
+    List<RaftClient> all = new java.util.ArrayList<>(retired);
+    if (client != null) {
+      all.add(client);
+    }
+    for (RaftClient c : all) {
       try {
         c.close();
       } catch (IOException e) {

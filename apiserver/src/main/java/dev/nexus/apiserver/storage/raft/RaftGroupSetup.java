@@ -20,7 +20,8 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.StateMachine;
 
 /** The Raft group this member belongs to, and how to start its server. */
-record RaftGroupSetup(RaftGroup group, RaftPeerId self, String address, RaftProperties properties) {
+record RaftGroupSetup(
+    RaftGroup group, RaftPeerId self, String address, RaftProperties properties, boolean join) {
 
   static RaftGroupSetup of(StoreConfig config, Path raftDir) throws IOException {
     // The store opens LMDB and starts Ratis right after this: get their JVM-wide set-up going.
@@ -47,13 +48,16 @@ record RaftGroupSetup(RaftGroup group, RaftPeerId self, String address, RaftProp
     RaftGroup group = RaftGroup.valueOf(groupId, peers);
     String bindHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     RaftProperties properties = RatisProperties.of(config, raftDir.toFile(), bindHost, port);
-    return new RaftGroupSetup(group, RaftPeerId.valueOf(config.memberId()), ownAddress, properties);
+    return new RaftGroupSetup(
+        group, RaftPeerId.valueOf(config.memberId()), ownAddress, properties, config.join());
   }
 
   RaftServer newServer(StateMachine stateMachine) throws IOException {
     return RaftServer.newBuilder()
         .setServerId(self)
-        .setGroup(group)
+        // A joining member starts with an empty configuration: it waits to be added instead of
+        // campaigning in a group that does not know it. Its clients still use the full group.
+        .setGroup(join ? RaftGroup.valueOf(group.getGroupId()) : group)
         .setStateMachine(stateMachine)
         .setProperties(properties)
         .setOption(RaftStorage.StartupOption.RECOVER)

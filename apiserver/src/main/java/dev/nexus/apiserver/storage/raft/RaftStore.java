@@ -56,6 +56,7 @@ public final class RaftStore implements Store {
   private final CommitBatcher batcher;
   private final ReadIndexBarrier barrier;
   private final RaftStoreMetrics metrics;
+  private final ClusterAdmin cluster;
   private final LatencyHistogram commitLatency = new LatencyHistogram();
   private final LongAdder linearizableReads = new LongAdder();
   private final LongAdder readIndexRequests = new LongAdder();
@@ -104,6 +105,9 @@ public final class RaftStore implements Store {
               return gateway.readIndex();
             });
     this.metrics = new RaftStoreMetrics(this, gateway.division(), stateMachine, applyLatency);
+    this.cluster =
+        new ClusterAdmin(
+            gateway.division(), setup.properties(), config.requestTimeout().multipliedBy(6));
   }
 
   /**
@@ -156,6 +160,11 @@ public final class RaftStore implements Store {
 
   public StoreMetrics metrics() {
     return metrics;
+  }
+
+  /** Membership of this store's Raft group: list, add, remove members, move the leadership. */
+  public ClusterAdmin cluster() {
+    return cluster;
   }
 
   /** This member's Raft address ({@code host:port}). */

@@ -81,6 +81,16 @@ final class RaftStoreMetrics implements StoreMetrics {
   }
 
   @Override
+  public long snapshotsInstalled() {
+    return stateMachine.snapshotsInstalled();
+  }
+
+  @Override
+  public int members() {
+    return division.getRaftConf().getCurrentPeers().size();
+  }
+
+  @Override
   public int watcherCount() {
     return store.watcherCount();
   }

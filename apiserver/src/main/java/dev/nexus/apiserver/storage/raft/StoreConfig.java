@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  *     entry (1 gives every transaction an entry of its own)
  * @param commitEntriesInFlight group commit: how many entries of this replica's writes may be on
  *     their way at once before new transactions wait to share the next one
+ * @param join this member joins an existing group: its server starts with no configuration (it
+ *     neither campaigns nor counts toward a majority) until a member of the group adds it ({@link
+ *     ClusterAdmin#addMember}); after that, and on every restart, it uses the configuration it
+ *     received
  */
 public record StoreConfig(
     Path dataDir,
@@ -63,7 +67,8 @@ public record StoreConfig(
     long logSegmentSizeBytes,
     long readyMaxLag,
     int commitBatchMax,
-    int commitEntriesInFlight) {
+    int commitEntriesInFlight,
+    boolean join) {
 
   /** Ratis transports; both ship with Ratis, GRPC needs ratis-grpc on the class path. */
   public enum Transport {
@@ -117,6 +122,7 @@ public record StoreConfig(
         "commitBatchMax",
         "must be within 1.." + BatchCodec.MAX_TXNS);
     require(commitEntriesInFlight >= 1, "commitEntriesInFlight", "must be >= 1");
+    require(!join || !peers.isEmpty(), "join", "needs peers (at least this member's address)");
   }
 
   private static boolean positive(Duration d) {
@@ -170,6 +176,7 @@ public record StoreConfig(
     private long readyMaxLag = 1000;
     private int commitBatchMax = 256;
     private int commitEntriesInFlight = 1;
+    private boolean join = false;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -198,6 +205,7 @@ public record StoreConfig(
       readyMaxLag = c.readyMaxLag;
       commitBatchMax = c.commitBatchMax;
       commitEntriesInFlight = c.commitEntriesInFlight;
+      join = c.join;
     }
 
     public Builder dataDir(Path v) {
@@ -306,6 +314,11 @@ public record StoreConfig(
       return this;
     }
 
+    public Builder join(boolean v) {
+      join = v;
+      return this;
+    }
+
     public StoreConfig build() {
       return new StoreConfig(
           dataDir,
@@ -329,7 +342,8 @@ public record StoreConfig(
           logSegmentSizeBytes,
           readyMaxLag,
           commitBatchMax,
-          commitEntriesInFlight);
+          commitEntriesInFlight,
+          join);
     }
   }
 }

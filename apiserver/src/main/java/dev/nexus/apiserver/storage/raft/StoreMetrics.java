@@ -37,6 +37,14 @@ public interface StoreMetrics {
   /** Snapshots taken by this replica since start. */
   long snapshotsTaken();
 
+  /**
+   * Snapshots of the leader installed on this replica since start (it had fallen behind a purge).
+   */
+  long snapshotsInstalled();
+
+  /** How many members the current Raft configuration has (0 before a joining member is added). */
+  int members();
+
   /** Open watches. */
   int watcherCount();
 

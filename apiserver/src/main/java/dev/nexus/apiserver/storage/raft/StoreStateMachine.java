@@ -52,6 +52,7 @@ final class StoreStateMachine extends BaseStateMachine {
   private final AtomicLong revision = new AtomicLong(-1);
   private final AtomicLong compacted = new AtomicLong();
   private final AtomicLong leaderChanges = new AtomicLong();
+  private final AtomicLong snapshotsInstalled = new AtomicLong();
   private final ApplyPipeline pipeline;
   private volatile CompletableFuture<Message> lastSubmitted =
       CompletableFuture.completedFuture(null);
@@ -109,6 +110,11 @@ final class StoreStateMachine extends BaseStateMachine {
     return compacted.get();
   }
 
+  /** Snapshots of the leader installed here since start. */
+  long snapshotsInstalled() {
+    return snapshotsInstalled.get();
+  }
+
   long leaderChanges() {
     return leaderChanges.get();
   }
@@ -149,6 +155,7 @@ final class StoreStateMachine extends BaseStateMachine {
     // A snapshot was installed from the leader: LMDB jumps forward, so every watch would miss the
     // jump; they end and clients resume from their last revision against the new history.
     load();
+    snapshotsInstalled.incrementAndGet();
     hub.reset(revision(), "this replica was reloaded from a snapshot of the leader");
     if (getLifeCycleState() == LifeCycle.State.PAUSED) {
       getLifeCycle().transition(LifeCycle.State.STARTING);
