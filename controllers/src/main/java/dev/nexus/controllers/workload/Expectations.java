@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The Instances a controller has created or deleted for each Workload but not yet seen in its
@@ -74,6 +75,21 @@ final class Expectations {
     Pending p = byKey.get(key);
     if (p != null) {
       p.deletes.remove(name);
+      dropIfEmpty(key, p);
+    }
+  }
+
+  /**
+   * Crosses off what the cache already shows: creations of names it holds and deletions of names it
+   * no longer holds. Called by the reconciler before {@link #satisfied}, so the answer does not
+   * depend on whether the informer ran this object's handler before or after the one that queued
+   * the reconcile.
+   */
+  synchronized void observe(String key, Predicate<String> inCache) {
+    Pending p = byKey.get(key);
+    if (p != null) {
+      p.creates.removeIf(inCache);
+      p.deletes.removeIf(inCache.negate());
       dropIfEmpty(key, p);
     }
   }
