@@ -5,7 +5,7 @@ nexus_jar="$nexus_root/launcher/target/nexus-launcher.jar"
 
 nexus_stale() {
   [ -f "$nexus_jar" ] && [ -d "$nexus_root/launcher/target/lib" ] || return 0
-  [ -n "$(find "$nexus_root" -path "$nexus_root/e2e" -prune -o \
+  [ -n "$(find "$nexus_root" \( -path "$nexus_root/e2e" -o -path "$nexus_root/examples" \) -prune -o \
       \( -name pom.xml -o -path '*/src/main/*' \) -newer "$nexus_jar" -print -quit 2>/dev/null)" ]
 }
 

@@ -16,7 +16,8 @@ public final class StaticSiteController {
   public static void main(String[] args) throws InterruptedException {
     try {
       var context = ClientConfig.load(ClientConfig.defaultPath()).current(); // as nexusctl does
-      Manager manager = register(Manager.builder(NexusClient.forContext(context)).build());
+      NexusClient client = NexusClient.forContext(context);
+      Manager manager = register(Manager.builder(client).name("static-site-controller").build());
       Runtime.getRuntime().addShutdownHook(new Thread(manager::close));
       manager.start();
       System.err.println("static-site-controller: reconciling StaticSites at " + context.server());
