@@ -111,6 +111,17 @@ public final class ClusterAdmin {
     } catch (IOException e) {
       throw failure("transfer leadership to " + id, e);
     }
+    // The leader answered once the target won; wait until this member has heard of it too, so
+    // that the caller's next request here already sees the new leader.
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!target.equals(division.getInfo().getLeaderId()) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApiException.unavailable("interrupted while waiting for " + id + " to lead");
+      }
+    }
   }
 
   private void setConfiguration(List<RaftPeer> peers, String what) {
