@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = NexusVersion.class,
     description = "Runs Nexus.",
-    subcommands = {UpCommand.class, ServerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      ServerCommand.class,
+      ControllersCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Nexus {
 
   public static void main(String[] args) {

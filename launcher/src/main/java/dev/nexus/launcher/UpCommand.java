@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nexus up}: the embedded default. Runs a one-member Raft group and the API server in this
  * process, listening on loopback only, then writes a {@code nexusctl} context pointing at it. Runs
- * until interrupted (Ctrl-C or SIGTERM), then closes the server, which flushes storage.
+ * until interrupted (Ctrl-C or SIGTERM), then closes the server, which flushes storage. Unless told
+ * {@code --no-controllers}, the built-in controllers run in this process too, started once the API
+ * is ready and stopped before it.
  */
 @Command(
     name = "up",
@@ -43,6 +45,16 @@ final class UpCommand implements Callable<Integer> {
       description = "Name of the nexusctl context to write (default: ${DEFAULT-VALUE}).")
   String context = "local";
 
+  @Option(
+      names = "--controllers",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Run the built-in controllers (workload, garbage collector) in this process once the API"
+              + " is ready (default: on; --no-controllers for the API server alone).")
+  boolean controllers = true;
+
   @Override
   public Integer call() throws Exception {
     if (port < 1 || port > 65535) {
@@ -57,6 +69,9 @@ final class UpCommand implements Callable<Integer> {
             .port(port)
             .build();
     ApiServer server = ApiServer.start(config);
+    // The API is ready now; the controllers start in the background (leadership, first lists), so
+    // they add nothing to the time to ready.
+    InProcessControllers inProcess = controllers ? InProcessControllers.start(server) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -64,6 +79,10 @@ final class UpCommand implements Callable<Integer> {
                 .name("nexus-shutdown")
                 .unstarted(
                     () -> {
+                      if (inProcess != null) {
+                        LOG.info("stopping: closing the controllers");
+                        inProcess.close();
+                      }
                       LOG.info("stopping: closing the API server and storage");
                       server.close();
                       stopped.countDown();
@@ -73,9 +92,14 @@ final class UpCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Nexus is up: API %s, data %s, ready in %d ms.%n"
+            "Nexus is up: API %s, data %s, ready in %d ms%s.%n"
                 + "nexusctl context \"%s\" written to %s. Ctrl-C stops.%n",
-            server.url(), dataDir.toAbsolutePath(), readyMs, context, configPath);
+            server.url(),
+            dataDir.toAbsolutePath(),
+            readyMs,
+            controllers ? ", controllers starting" : "",
+            context,
+            configPath);
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
