@@ -253,6 +253,18 @@ class ClusterIT {
     assertThat(got).contains("post-kill-4");
   }
 
+  @Test
+  @Order(5)
+  void aMemberWithoutAMajorityIsNotReadyAndSaysSo() throws Exception {
+    List<String> alive = List.of("s1", "s2", "s3").stream().filter(cluster::ready).toList();
+    assertThat(alive).hasSize(2);
+    assertThat(metric(alive.get(1), "nexus_raft_has_leader")).isEqualTo(1.0);
+    cluster.kill9(alive.getFirst());
+    String last = alive.get(1);
+    await().atMost(Duration.ofSeconds(15)).until(() -> !cluster.ready(last));
+    assertThat(cluster.body(cluster.member(last).url().resolve("/readyz"))).contains("no leader");
+  }
+
   static double metric(String id, String name) {
     String body = cluster.body(cluster.member(id).url().resolve("/metrics"));
     if (body == null) {
