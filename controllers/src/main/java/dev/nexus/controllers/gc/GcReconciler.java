@@ -137,20 +137,35 @@ final class GcReconciler implements Reconciler {
       discovery.refresh();
       tracked = kinds.of(ref);
       if (tracked.isEmpty() || !kinds.served(key)) {
-        return OwnerState.ABSENT; // the server does not serve the kind: no such owner can exist
+        // What this collector tracks may trail the server (a kind created a moment ago, a
+        // rate-limited refresh): only the server's own discovery may call the kind unserved,
+        // since that answer deletes dependents.
+        Optional<KindInfo> served =
+            client.discover().stream().filter(k -> TrackedKinds.key(k).equals(key)).findFirst();
+        return served.isEmpty() ? OwnerState.ABSENT : liveState(served.get(), ref, dependent);
       }
     }
     KindInfo ownerKind = tracked.get().kind();
-    String ns = null;
-    if (ownerKind.namespaced()) {
-      if (dependent.namespace() == null) {
-        return OwnerState.UNRESOLVABLE;
-      }
-      ns = dependent.namespace();
+    String ns = ownerNamespace(ownerKind, dependent);
+    if (ownerKind.namespaced() && ns == null) {
+      return OwnerState.UNRESOLVABLE;
     }
     Optional<ApiObject> cached = tracked.get().cache().get(ns, ref.name());
     if (cached.isPresent() && ref.uid().equals(cached.get().uid())) {
       return stateOf(cached.get());
+    }
+    return liveState(ownerKind, ref, dependent);
+  }
+
+  /** An owner of a namespaced kind lives in its dependent's namespace (null if it has none). */
+  private static String ownerNamespace(KindInfo ownerKind, ApiObject dependent) {
+    return ownerKind.namespaced() ? dependent.namespace() : null;
+  }
+
+  private OwnerState liveState(KindInfo ownerKind, OwnerRef ref, ApiObject dependent) {
+    String ns = ownerNamespace(ownerKind, dependent);
+    if (ownerKind.namespaced() && ns == null) {
+      return OwnerState.UNRESOLVABLE;
     }
     Optional<ApiObject> live = client.find(ownerKind, ns, ref.name());
     return live.isPresent() && ref.uid().equals(live.get().uid())
