@@ -61,8 +61,9 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /**
-   * Opens storage, waits for it to be ready, creates the initial namespaces if missing, and starts
-   * listening.
+   * Opens storage, starts listening at once (health, readiness and metrics answer from then on; API
+   * requests answer 503 with the reason), waits for storage to be ready, creates the initial
+   * namespaces if missing, loads the stored custom resources, and then serves the API.
    *
    * @throws IOException if storage cannot be opened
    * @throws IllegalStateException if storage is not ready within {@link
@@ -72,11 +73,8 @@ public final class ApiServer implements AutoCloseable {
     long started = System.nanoTime();
     routeJulToSlf4j();
     RaftStore store = RaftStore.open(config.store());
+    WebServer web = null;
     try {
-      if (!store.awaitReady(config.readyTimeout())) {
-        throw new IllegalStateException(
-            "storage did not become ready within " + config.readyTimeout().toSeconds() + "s");
-      }
       ResourceRegistry registry =
           new ResourceRegistry(
               store,
@@ -84,9 +82,6 @@ public final class ApiServer implements AutoCloseable {
               config.clock(),
               config.maxBodyBytes(),
               config.commitTimeout());
-      registry.ensureNamespaces(INITIAL_NAMESPACES);
-      // Before listening: a restarted server serves its stored CRDs' kinds from the first request.
-      AutoCloseable customResources = registry.startCustomResources();
       MetricsRegistry metrics = new MetricsRegistry();
       StorageMetrics.register(metrics, store.metrics());
       HttpRouting.Builder routing = HttpRouting.builder();
@@ -95,8 +90,8 @@ public final class ApiServer implements AutoCloseable {
           "/cluster",
           new ClusterEndpoints(
               new MemberDirectory(store.cluster(), store, config.memberApiAddresses())));
-      ApiRouting api = routing(routing, registry, metrics, config);
-      WebServer web =
+      ApiRouting api = routing(routing, registry, metrics, config, false);
+      web =
           WebServer.builder()
               .host(config.host())
               .port(config.port())
@@ -110,6 +105,23 @@ public final class ApiServer implements AutoCloseable {
               .routing(routing)
               .build()
               .start();
+      if (!store.ready()) {
+        LOG.info(
+            "HTTP listening on port {}; the API waits for storage ({})",
+            web.port(),
+            store.notReadyReason());
+      }
+      if (!store.awaitReady(config.readyTimeout())) {
+        throw new IllegalStateException(
+            "storage did not become ready within "
+                + config.readyTimeout().toSeconds()
+                + "s: "
+                + store.notReadyReason());
+      }
+      registry.ensureNamespaces(INITIAL_NAMESPACES);
+      // Before serving: a restarted server serves its stored CRDs' kinds from the first request.
+      AutoCloseable customResources = registry.startCustomResources();
+      api.startServing();
       ApiServer server = new ApiServer(config, store, registry, metrics, api, web, customResources);
       LOG.info(
           "API server listening on {} (ready in {} ms)",
@@ -118,11 +130,23 @@ public final class ApiServer implements AutoCloseable {
       return server;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      stopQuietly(web);
       store.close();
       throw new IllegalStateException("interrupted while waiting for storage", e);
     } catch (RuntimeException | Error e) {
+      stopQuietly(web);
       store.close();
       throw e;
+    }
+  }
+
+  private static void stopQuietly(WebServer web) {
+    if (web != null) {
+      try {
+        web.stop();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping the HTTP server failed: {}", e.toString());
+      }
     }
   }
 
@@ -135,6 +159,15 @@ public final class ApiServer implements AutoCloseable {
       ResourceRegistry registry,
       MetricsRegistry metrics,
       ApiServerConfig config) {
+    return routing(routing, registry, metrics, config, true);
+  }
+
+  private static ApiRouting routing(
+      HttpRouting.Builder routing,
+      ResourceRegistry registry,
+      MetricsRegistry metrics,
+      ApiServerConfig config,
+      boolean serving) {
     ApiRouting api =
         new ApiRouting(
             registry,
@@ -144,7 +177,8 @@ public final class ApiServer implements AutoCloseable {
                 config.bookmarkInterval(),
                 config.watchQueueCapacity(),
                 version(),
-                config.clock()));
+                config.clock()),
+            serving);
     api.register(routing);
     return api;
   }

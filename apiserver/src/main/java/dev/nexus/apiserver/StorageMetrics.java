@@ -67,6 +67,10 @@ final class StorageMetrics {
         "Snapshots of the leader installed on this replica since start.",
         () -> (double) store.snapshotsInstalled());
     registry.gauge(
+        "nexus_raft_log_bytes",
+        "Bytes of Raft log segments on this replica's disk.",
+        () -> (double) store.logBytes());
+    registry.gauge(
         "nexus_raft_leader_changes",
         "How many times the known leader changed since start.",
         () -> (double) store.leaderChanges());

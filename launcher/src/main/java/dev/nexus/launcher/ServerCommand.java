@@ -74,6 +74,23 @@ final class ServerCommand implements Callable<Integer> {
               + " (default: 100000).")
   Long snapshotEveryEntries;
 
+  @Option(
+      names = "--snapshot-every-bytes",
+      paramLabel = "SIZE",
+      description =
+          "Also take a snapshot and purge the Raft log when the log on disk exceeds SIZE (e.g."
+              + " 64MiB, the default; units B, KiB, MiB, GiB).")
+  String snapshotEveryBytes;
+
+  @Option(
+      names = "--election-timeout",
+      paramLabel = "MIN-MAX",
+      description =
+          "Raft election timeout range in milliseconds (e.g. 500-1000, the default): a follower"
+              + " that hears nothing from the leader for a random time within it campaigns; the"
+              + " leader heartbeats every MIN/2.")
+  String electionTimeout;
+
   @Option(names = "--group", description = "Raft group name; every member must agree.")
   String group;
 
@@ -134,6 +151,23 @@ final class ServerCommand implements Callable<Integer> {
     Long every = pick(snapshotEveryEntries, file == null ? null : file.snapshotEveryEntries());
     if (every != null) {
       store.snapshotEveryEntries(every);
+    }
+    String size = pick(snapshotEveryBytes, file == null ? null : file.snapshotEveryBytes());
+    if (size != null) {
+      try {
+        store.snapshotEveryBytes(FlagValues.bytes("--snapshot-every-bytes", size));
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
+    String range = pick(electionTimeout, file == null ? null : file.electionTimeout());
+    if (range != null) {
+      try {
+        FlagValues.Range r = FlagValues.durationRange("--election-timeout", range);
+        store.electionTimeout(r.min(), r.max());
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
     }
     String g = pick(group, file == null ? null : file.group());
     if (g != null) {

@@ -21,6 +21,8 @@ import java.util.List;
  * join: false
  * transport: NETTY
  * snapshotEveryEntries: 100000
+ * snapshotEveryBytes: 64MiB
+ * electionTimeout: 500-1000      # milliseconds, MIN-MAX
  * </pre>
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
@@ -32,7 +34,9 @@ record ServerConfigFile(
     Boolean join,
     String transport,
     Long snapshotEveryEntries,
-    String group) {
+    String group,
+    String electionTimeout,
+    String snapshotEveryBytes) {
 
   static ServerConfigFile load(Path file) {
     try {

@@ -108,6 +108,11 @@ final class ClusterProcesses implements AutoCloseable {
     return get(member(id).url().resolve("/readyz")) == 200;
   }
 
+  /** The status code of a GET, or -1 when the member does not answer. */
+  int status(URI uri) {
+    return get(uri);
+  }
+
   /** The body of a GET, or null when the member does not answer. */
   String body(URI uri) {
     try {

@@ -35,8 +35,21 @@ public final class ApiRouting {
   private final WatchStreamer watches;
   private final ResourceHandler resources;
   private final String nexusVersion;
+  private final StartGate gate;
 
+  /** The API, serving at once (the registry's store is expected to be ready). */
   public ApiRouting(ResourceRegistry registry, ApiMetrics metrics, Settings settings) {
+    this(registry, metrics, settings, true);
+  }
+
+  /**
+   * The API; with {@code serving} false, requests under {@code /api} and {@code /apis} answer 503
+   * with the reason until {@link #startServing()}, while the system endpoints answer from the
+   * start.
+   */
+  public ApiRouting(
+      ResourceRegistry registry, ApiMetrics metrics, Settings settings, boolean serving) {
+    this.gate = new StartGate(registry.store(), serving);
     this.registry = registry;
     this.metrics = metrics;
     this.discovery = new Discovery(registry);
@@ -62,7 +75,8 @@ public final class ApiRouting {
   public void register(HttpRouting.Builder routing) {
     routing
         .addFilter(new RequestLog(metrics))
-        .register(new SystemEndpoints(registry.store(), metrics.registry(), nexusVersion))
+        .addFilter(gate)
+        .register(new SystemEndpoints(gate, metrics.registry(), nexusVersion))
         .get(
             "/api",
             (req, res) -> {
@@ -95,6 +109,16 @@ public final class ApiRouting {
    */
   public static DirectHandlers directHandlers() {
     return StatusDirectHandler.handlers();
+  }
+
+  /** Lets API requests through (the server has started: storage ready, namespaces created). */
+  public void startServing() {
+    gate.open();
+  }
+
+  /** Null when the server can serve; otherwise why not ({@code /readyz} says the same). */
+  public String notReadyReason() {
+    return gate.notReadyReason();
   }
 
   /** Ends every open watch; their streams complete normally. */

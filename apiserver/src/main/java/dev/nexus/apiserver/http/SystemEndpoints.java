@@ -2,7 +2,6 @@ package dev.nexus.apiserver.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nexus.apiserver.storage.Store;
 import dev.nexus.metrics.MetricsRegistry;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -12,8 +11,9 @@ import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code /healthz} and {@code /livez} (the process serves HTTP), {@code /readyz} (the store can
- * serve: it has a leader and has caught up), {@code /version}, and Prometheus {@code /metrics}.
+ * {@code /healthz} and {@code /livez} (the process serves HTTP), {@code /readyz} (the server can
+ * serve: started, a leader known, caught up; otherwise 503 and why), {@code /version}, and
+ * Prometheus {@code /metrics}.
  */
 final class SystemEndpoints implements HttpService {
   /** The Kubernetes API level Nexus speaks, reported so that kubectl's version-skew checks pass. */
@@ -21,12 +21,12 @@ final class SystemEndpoints implements HttpService {
 
   static final String KUBE_MINOR = "32";
 
-  private final Store store;
+  private final StartGate gate;
   private final MetricsRegistry metrics;
   private final String nexusVersion;
 
-  SystemEndpoints(Store store, MetricsRegistry metrics, String nexusVersion) {
-    this.store = store;
+  SystemEndpoints(StartGate gate, MetricsRegistry metrics, String nexusVersion) {
+    this.gate = gate;
     this.metrics = metrics;
     this.nexusVersion = nexusVersion;
   }
@@ -48,13 +48,8 @@ final class SystemEndpoints implements HttpService {
 
   private void ready(ServerRequest req, ServerResponse res) {
     RequestInfo.of(req).set("get", "readyz");
-    boolean ready;
-    try {
-      ready = store.ready();
-    } catch (RuntimeException e) {
-      ready = false;
-    }
-    text(res, ready ? 200 : 503, ready ? "ok" : "storage is not ready (no leader, or catching up)");
+    String reason = gate.notReadyReason();
+    text(res, reason == null ? 200 : 503, reason == null ? "ok" : "not ready: " + reason);
   }
 
   private void version(ServerRequest req, ServerResponse res) {

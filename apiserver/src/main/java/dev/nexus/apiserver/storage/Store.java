@@ -40,6 +40,11 @@ public interface Store extends AutoCloseable {
   /** Whether the store can serve: it has a leader and has applied what the leader committed. */
   boolean ready();
 
+  /** Null when {@link #ready()}; otherwise a short reason, such as "no leader". */
+  default String notReadyReason() {
+    return ready() ? null : "storage is not ready";
+  }
+
   @Override
   void close();
 }

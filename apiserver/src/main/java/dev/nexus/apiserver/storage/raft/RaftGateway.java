@@ -112,6 +112,7 @@ final class RaftGateway implements AutoCloseable {
               if (error == null) {
                 return CompletableFuture.<Void>completedFuture(null);
               }
+              retireIfClosed(client, error);
               if (System.nanoTime() > deadline) {
                 throw new CompletionException(failure("linearizable read", error));
               }
@@ -135,6 +136,14 @@ final class RaftGateway implements AutoCloseable {
   }
 
   private CompletableFuture<Void> followerReadIndex() {
+    return leaderAppliedIndex().thenCompose(awaitApplied::apply);
+  }
+
+  /**
+   * The leader's applied index (at least its commit index when the read was admitted), asked from
+   * the leader itself through the client; fails when no leader is known or it cannot be reached.
+   */
+  CompletableFuture<Long> leaderAppliedIndex() {
     RaftPeerId leader = division.getInfo().getLeaderId();
     if (leader == null) {
       return CompletableFuture.failedFuture(
@@ -144,13 +153,12 @@ final class RaftGateway implements AutoCloseable {
     return client()
         .async()
         .sendReadOnly(Message.valueOf(APPLIED_INDEX_QUERY), leader)
-        .thenCompose(
+        .thenApply(
             reply -> {
               if (!reply.isSuccess()) {
                 throw new CompletionException(reply.getException());
               }
-              long leaderApplied = reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
-              return awaitApplied.apply(leaderApplied);
+              return reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
             });
   }
 
@@ -178,12 +186,13 @@ final class RaftGateway implements AutoCloseable {
   }
 
   private CompletableFuture<Message> viaClient(Message command) {
-    return client()
-        .async()
+    RaftClient c = client();
+    return c.async()
         .send(command)
         .handle(
             (reply, error) -> {
               if (error != null) {
+                retireIfClosed(c, error);
                 throw new CompletionException(failure("commit", error));
               }
               if (!reply.isSuccess()) {
@@ -228,6 +237,26 @@ final class RaftGateway implements AutoCloseable {
       }
     }
     return c;
+  }
+
+  /**
+   * Ratis closes an async client's ordered request window for good once a request in it fails (as
+   * on a member cut off from the majority for longer than the retries last): every later request
+   * through it fails at once with AlreadyClosedException, even after the network heals. Such a
+   * client is retired so that the next request builds a fresh one.
+   */
+  private void retireIfClosed(RaftClient used, Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException) {
+        synchronized (this) {
+          if (used != null && client == used) {
+            retired.add(used);
+            client = null;
+          }
+        }
+        return;
+      }
+    }
   }
 
   private static java.util.Set<String> peers(RaftGroup g) {

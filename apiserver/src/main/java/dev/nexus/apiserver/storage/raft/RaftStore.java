@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
 public final class RaftStore implements Store {
   private static final Logger LOG = LoggerFactory.getLogger(RaftStore.class);
 
+  /**
+   * How often the size of the Raft log on disk is checked against snapshotEveryBytes: a directory
+   * listing of a few files. A snapshot by bytes takes two requests (one starts the copy, the next
+   * records it), so the interval bounds how much more log accumulates meanwhile.
+   */
+  private static final Duration LOG_SIZE_CHECK_INTERVAL = Duration.ofMillis(500);
+
   private final StoreConfig config;
   private final LmdbStore lmdb;
   private final WatchHub hub;
@@ -57,6 +64,8 @@ public final class RaftStore implements Store {
   private final ReadIndexBarrier barrier;
   private final RaftStoreMetrics metrics;
   private final ClusterAdmin cluster;
+  private final Readiness readiness;
+  private final LogSizeWatcher logSize;
   private final LatencyHistogram commitLatency = new LatencyHistogram();
   private final LongAdder linearizableReads = new LongAdder();
   private final LongAdder readIndexRequests = new LongAdder();
@@ -104,6 +113,14 @@ public final class RaftStore implements Store {
               readIndexRequests.increment();
               return gateway.readIndex();
             });
+    this.logSize =
+        new LogSizeWatcher(
+            server,
+            gateway.division(),
+            config.snapshotEveryBytes(),
+            LOG_SIZE_CHECK_INTERVAL,
+            config.requestTimeout());
+    this.readiness = new Readiness(gateway.division(), stateMachine, gateway, config.readyMaxLag());
     this.metrics = new RaftStoreMetrics(this, gateway.division(), stateMachine, applyLatency);
     this.cluster =
         new ClusterAdmin(
@@ -296,15 +313,23 @@ public final class RaftStore implements Store {
 
   @Override
   public boolean ready() {
-    if (closed || stateMachine.applyFailure() != null) {
-      return false;
+    return notReadyReason() == null;
+  }
+
+  /**
+   * Null when this replica can serve; otherwise why not: closed, stopped, "no leader", or "catching
+   * up: applied X of leader commit Y" (see {@link Readiness}).
+   */
+  @Override
+  public String notReadyReason() {
+    if (closed) {
+      return "storage is closed";
     }
-    var info = gateway.division().getInfo();
-    if (info.getLeaderId() == null || (info.isLeader() && !info.isLeaderReady())) {
-      return false;
+    RuntimeException failure = stateMachine.applyFailure();
+    if (failure != null) {
+      return "storage stopped: " + failure.getMessage();
     }
-    long committed = gateway.division().getRaftLog().getLastCommittedIndex();
-    return info.getLastAppliedIndex() >= committed - config.readyMaxLag();
+    return readiness.notReadyReason();
   }
 
   int watcherCount() {
@@ -323,6 +348,11 @@ public final class RaftStore implements Store {
     return readIndexRequests.sum();
   }
 
+  /** Bytes of Raft log segments on disk now. */
+  long logBytes() {
+    return logSize.logBytes();
+  }
+
   long commitEntries() {
     return batcher.entries();
   }
@@ -337,6 +367,7 @@ public final class RaftStore implements Store {
       return;
     }
     closed = true;
+    logSize.close();
     batcher.close();
     hub.close();
     gateway.close();

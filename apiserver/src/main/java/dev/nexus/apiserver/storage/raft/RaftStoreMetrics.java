@@ -86,6 +86,11 @@ final class RaftStoreMetrics implements StoreMetrics {
   }
 
   @Override
+  public long logBytes() {
+    return store.logBytes();
+  }
+
+  @Override
   public int members() {
     return division.getRaftConf().getCurrentPeers().size();
   }

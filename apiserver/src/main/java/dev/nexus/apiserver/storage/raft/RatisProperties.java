@@ -44,11 +44,16 @@ final class RatisProperties {
       }
     }
 
-    // Elections. Two busy cores stall threads for hundreds of ms, so the timeout is generous;
-    // a one-member group has no one to wait for (no vote to collect, no leader to hear from), so
-    // its first election, after every start, begins as soon as the follower loop first looks:
-    // start-up is not held back by a timeout. Groups with peers leave the first-election keys
-    // unset, so Ratis uses the regular timeout: an existing leader has time to be heard.
+    // Elections. A follower campaigns when it has heard nothing from the leader for a random
+    // timeout within [min, max]; the leader sends an AppendEntries at least every min/2 after the
+    // last answer (Ratis derives the heartbeat from timeoutMin, there is no key of its own), and
+    // its read lease lasts 0.9 * min. 500-1000 ms elects a new leader within about a second of a
+    // crash and leaves a 250 ms margin for stalls of a busy 2-core machine: a 60 s write load on
+    // three members here caused no leader change (docs/benchmarks.md). A one-member group has no
+    // one to wait for (no vote to collect, no leader to hear from), so its first election, after
+    // every start, begins as soon as the follower loop first looks: start-up is not held back by
+    // a timeout. Groups with peers leave the first-election keys unset, so Ratis uses the regular
+    // timeout: an existing leader has time to be heard.
     RaftServerConfigKeys.Rpc.setTimeoutMin(p, td(c.electionTimeoutMin()));
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, td(c.electionTimeoutMax()));
     if (c.singleMember()) {
@@ -58,10 +63,15 @@ final class RatisProperties {
           p, TimeDuration.valueOf(2, TimeUnit.MILLISECONDS));
     }
     RaftServerConfigKeys.Rpc.setRequestTimeout(p, td(c.requestTimeout()));
+    // A member being added must answer the leader within this, or the change fails. Ratis's
+    // default is 3 * timeoutMax (3 s here), less than a joiner's JVM takes to start on a busy
+    // machine; the change itself still waits for the joiner to catch up however long that takes.
+    RaftServerConfigKeys.setStagingTimeout(p, TimeDuration.valueOf(20, TimeUnit.SECONDS));
 
     // The log: group commit. The log worker fsyncs once its queue is empty or after
     // forceSyncNum entries, so concurrent writers share fsyncs.
-    RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentSizeBytes()));
+    RaftServerConfigKeys.Log.setSegmentSizeMax(
+        p, SizeInBytes.valueOf(c.effectiveLogSegmentBytes()));
     RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("16MB"));
     RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(MAX_COMMAND_BYTES * 2L));
     RaftServerConfigKeys.Log.setForceSyncNum(p, c.logForceSyncNum());
@@ -79,7 +89,8 @@ final class RatisProperties {
     RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
     RaftServerConfigKeys.Write.setElementLimit(p, 16384);
 
-    // Snapshots: taken by Ratis every snapshotEveryEntries applied entries, old ones pruned; not
+    // Snapshots: taken by Ratis every snapshotEveryEntries applied entries (and on request of the
+    // LogSizeWatcher when the log exceeds snapshotEveryBytes), old ones pruned; not
     // at shutdown (LMDB is synced on close, so a restart needs no snapshot to be fast).
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotEveryEntries());
@@ -87,7 +98,10 @@ final class RatisProperties {
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, c.snapshotsRetained());
     RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
-    RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.min(1024, c.snapshotEveryEntries()));
+    // Purging happens only after a snapshot, which is rare already, and removes only closed
+    // segments; a gap counted in entries would keep a log of few, large entries (group commit
+    // packs hundreds of writes into one) from being purged at all when snapshots come by bytes.
+    RaftServerConfigKeys.Log.setPurgeGap(p, 1);
 
     // Reads: linearizable by read index; a leader holding a valid lease answers without a
     // heartbeat round.

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * @param watchCacheRevisions how many recent changing revisions the in-memory watch ring keeps
  * @param watchCacheBytes how many bytes of event keys and values that ring keeps at most
  * @param snapshotEveryEntries take a snapshot (and allow log purging) after this many entries
+ * @param snapshotEveryBytes also take a snapshot (and purge) when the Raft log segments on disk
+ *     exceed this many bytes; log segments are at most a quarter of it (and of {@code
+ *     logSegmentSizeBytes}), so the log stays within about this size plus one segment
  * @param snapshotsRetained how many snapshot files to keep
  * @param lmdbMapSizeBytes the most the LMDB file may grow to
  * @param lmdbMaxReaders how many concurrent LMDB read transactions are allowed
@@ -56,6 +59,7 @@ public record StoreConfig(
     int watchCacheRevisions,
     long watchCacheBytes,
     long snapshotEveryEntries,
+    long snapshotEveryBytes,
     int snapshotsRetained,
     long lmdbMapSizeBytes,
     int lmdbMaxReaders,
@@ -105,6 +109,7 @@ public record StoreConfig(
     require(watchCacheRevisions >= 1, "watchCacheRevisions", "must be >= 1");
     require(watchCacheBytes >= 1 << 20, "watchCacheBytes", "must be >= 1 MiB");
     require(snapshotEveryEntries >= 1, "snapshotEveryEntries", "must be >= 1");
+    require(snapshotEveryBytes >= 1 << 20, "snapshotEveryBytes", "must be >= 1 MiB");
     require(snapshotsRetained >= 1, "snapshotsRetained", "must be >= 1");
     require(lmdbMapSizeBytes >= 1 << 20, "lmdbMapSizeBytes", "must be >= 1 MiB");
     require(lmdbMaxReaders >= 16, "lmdbMaxReaders", "must be >= 16");
@@ -140,6 +145,15 @@ public record StoreConfig(
     return peers.isEmpty() ? Map.of(memberId, "127.0.0.1:" + raftPort) : peers;
   }
 
+  /**
+   * The size of one Raft log segment: a quarter of {@link #snapshotEveryBytes} (at least 1 MiB), at
+   * most {@link #logSegmentSizeBytes}. Only closed segments can be purged, so a segment as large as
+   * the limit would let the log grow to twice it.
+   */
+  public long effectiveLogSegmentBytes() {
+    return Math.min(logSegmentSizeBytes, Math.max(1L << 20, snapshotEveryBytes / 4));
+  }
+
   public boolean singleMember() {
     return members().size() == 1;
   }
@@ -164,12 +178,15 @@ public record StoreConfig(
     private int watchCacheRevisions = 10_000;
     private long watchCacheBytes = 64L << 20;
     private long snapshotEveryEntries = 100_000;
+    private long snapshotEveryBytes = 64L << 20;
     private int snapshotsRetained = 2;
     private long lmdbMapSizeBytes = 32L << 30;
     private int lmdbMaxReaders = 4096;
     private boolean lmdbSync = false;
-    private Duration electionTimeoutMin = Duration.ofMillis(1000);
-    private Duration electionTimeoutMax = Duration.ofMillis(2000);
+    // A new leader within about a second of losing one; the leader heartbeats every min/2 (250 ms),
+    // which a 2-core machine under write load keeps up with (docs/design/cluster.md, "Elections").
+    private Duration electionTimeoutMin = Duration.ofMillis(500);
+    private Duration electionTimeoutMax = Duration.ofMillis(1000);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int logForceSyncNum = 512;
     private long logSegmentSizeBytes = 64L << 20;
@@ -193,6 +210,7 @@ public record StoreConfig(
       watchCacheRevisions = c.watchCacheRevisions;
       watchCacheBytes = c.watchCacheBytes;
       snapshotEveryEntries = c.snapshotEveryEntries;
+      snapshotEveryBytes = c.snapshotEveryBytes;
       snapshotsRetained = c.snapshotsRetained;
       lmdbMapSizeBytes = c.lmdbMapSizeBytes;
       lmdbMaxReaders = c.lmdbMaxReaders;
@@ -255,6 +273,11 @@ public record StoreConfig(
 
     public Builder snapshotEveryEntries(long v) {
       snapshotEveryEntries = v;
+      return this;
+    }
+
+    public Builder snapshotEveryBytes(long v) {
+      snapshotEveryBytes = v;
       return this;
     }
 
@@ -331,6 +354,7 @@ public record StoreConfig(
           watchCacheRevisions,
           watchCacheBytes,
           snapshotEveryEntries,
+          snapshotEveryBytes,
           snapshotsRetained,
           lmdbMapSizeBytes,
           lmdbMaxReaders,

@@ -42,6 +42,9 @@ public interface StoreMetrics {
    */
   long snapshotsInstalled();
 
+  /** Bytes of Raft log segments on this replica's disk (bounded by snapshots and purging). */
+  long logBytes();
+
   /** How many members the current Raft configuration has (0 before a joining member is added). */
   int members();
 

@@ -240,6 +240,11 @@ final class StoreStateMachine extends BaseStateMachine {
     return pipeline.failure();
   }
 
+  /** The last log index this replica has applied (written to LMDB, or found nothing to write). */
+  long appliedIndex() {
+    return appliedWaiter.applied();
+  }
+
   /** Completes once every entry up to {@code index} is in LMDB. */
   CompletableFuture<Void> awaitApplied(long index) {
     return appliedWaiter.await(index);
