@@ -101,7 +101,14 @@ public final class RegisterLoad implements AutoCloseable {
       try (NexusClient one =
           NexusClient.forServer(members.get(m), Duration.ofSeconds(2), REQUEST_TIMEOUT)) {
         for (String key : keys) {
-          read(100 + m, one, key);
+          boolean answered = false;
+          for (int attempt = 0; attempt < 5 && !answered; attempt++) {
+            answered = read(100 + m, one, key) != null;
+          }
+          if (!answered) {
+            throw new AssertionError(
+                members.get(m) + " does not answer a linearizable read of " + key);
+          }
         }
       }
     }
