@@ -131,8 +131,19 @@ class ControllerIT {
     client.create(BuiltinKinds.POLICY, policy(ns, "p"));
     await()
         .until(() -> Conditions.isTrue(client.get(BuiltinKinds.POLICY, ns, "p").status(), "Ready"));
-    // The status write the reconciler made itself did not wake it again.
-    long settled = reconciler.reconcilesOf("p");
+    // The status write the reconciler made itself did not wake it again. (The count is read once
+    // it has held still: the reconcile that wrote Ready may still be returning.)
+    long[] last = {-1};
+    await()
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () -> {
+              long now = reconciler.reconcilesOf("p");
+              boolean still = now == last[0];
+              last[0] = now;
+              return still;
+            });
+    long settled = last[0];
     client.patch(BuiltinKinds.POLICY, ns, "p", PolicyEndpoints.labelPatch("team", "a"));
     await()
         .during(Duration.ofMillis(800))
