@@ -52,6 +52,9 @@ public interface ClusterUnderTest extends AutoCloseable {
   /** Removes the delay of {@code id}. */
   void clearDelay(String id);
 
+  /** Where a member's data directory (Raft log, snapshots, LMDB) is on this machine. */
+  java.nio.file.Path dataDir(String id);
+
   /** The HTTP API of a member, as clients outside the cluster reach it. */
   URI apiUrl(String id);
 

@@ -95,7 +95,7 @@ final class NetnsCluster implements ClusterUnderTest {
             classPath,
             id,
             spec.peers(spec.ids().stream().map(net::ip).toList()),
-            memberDir.resolve("data").toString(),
+            dataDir(id).toString(),
             spec.serverArgs(),
             List.of(extraArgs)));
     try {
@@ -156,7 +156,7 @@ final class NetnsCluster implements ClusterUnderTest {
     if (running(id)) {
       throw new IllegalStateException("stop " + id + " before wiping its data");
     }
-    Disk.deleteTree(dir.resolve(id).resolve("data"));
+    Disk.deleteTree(dataDir(id));
   }
 
   @Override
@@ -177,6 +177,11 @@ final class NetnsCluster implements ClusterUnderTest {
   @Override
   public void clearDelay(String id) {
     faults.clearDelay(id);
+  }
+
+  @Override
+  public Path dataDir(String id) {
+    return dir.resolve(id).resolve("data");
   }
 
   @Override

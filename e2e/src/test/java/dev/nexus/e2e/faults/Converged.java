@@ -89,6 +89,31 @@ final class Converged {
     return common.get();
   }
 
+  /** Waits until every member among {@code ids} holds every acknowledged create locally. */
+  static void acknowledgedOnEach(
+      ClusterUnderTest cluster, List<String> ids, List<String> acknowledged) {
+    for (String id : ids) {
+      AtomicReference<List<String>> missing = new AtomicReference<>(acknowledged);
+      try {
+        await(id + " holds every acknowledged create")
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () -> {
+                  Map<String, String> local = localLeases(cluster.apiUrl(id));
+                  if (local == null) {
+                    return false;
+                  }
+                  missing.set(acknowledged.stream().filter(n -> !local.containsKey(n)).toList());
+                  return missing.get().isEmpty();
+                });
+      } catch (Throwable e) {
+        throw new AssertionError(
+            id + " lacks acknowledged creates " + missing.get() + "\n" + cluster.logs(), e);
+      }
+    }
+  }
+
   private static com.fasterxml.jackson.databind.JsonNode tree(String body) {
     try {
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);

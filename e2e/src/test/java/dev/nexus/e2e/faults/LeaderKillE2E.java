@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 s, no acknowledged write lost, the recorded history linearizable.
  */
 class LeaderKillE2E {
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
   @RegisterExtension HistoryKeeper history = new HistoryKeeper();
 
   @Test

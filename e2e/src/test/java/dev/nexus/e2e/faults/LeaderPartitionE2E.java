@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * revisions as the others; the history is linearizable.
  */
 class LeaderPartitionE2E {
-  @TempDir Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  Path dir;
+
   @RegisterExtension HistoryKeeper history = new HistoryKeeper();
 
   /** A create through {@code id} alone (no failover) succeeds within 30 s. */

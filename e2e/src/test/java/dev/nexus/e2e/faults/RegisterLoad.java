@@ -187,10 +187,21 @@ public final class RegisterLoad implements AutoCloseable {
         refused(op, client, before, e);
       } else {
         op.info(e.getMessage());
+        backOff();
       }
     } catch (RuntimeException e) {
       op.info(e.toString());
+      backOff();
     }
+  }
+
+  /**
+   * After an indeterminate outcome (no member answered, or one had no leader) a client waits a
+   * little before its next request, as real clients back off; otherwise four clients spinning on
+   * instant refusals take the CPU the members need to recover.
+   */
+  private static void backOff() {
+    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
   }
 
   private static void refused(

@@ -104,8 +104,14 @@ final class RaftGateway implements AutoCloseable {
   }
 
   private CompletableFuture<Void> readIndex(long deadline) {
+    // Each attempt is bounded: a read-index request Ratis never answers (seen on a leader after a
+    // leadership transfer) would otherwise hold the read barrier's only round forever, and every
+    // later linearizable read on this member with it. A stuck attempt is abandoned and retried.
+    long attemptMs =
+        Math.max(1, Math.min((deadline - System.nanoTime()) / 1_000_000, timeout.toMillis() / 5));
     CompletableFuture<Void> attempt =
-        division.getInfo().isLeader() ? leaderReadIndex() : followerReadIndex();
+        (division.getInfo().isLeader() ? leaderReadIndex() : followerReadIndex())
+            .orTimeout(attemptMs, TimeUnit.MILLISECONDS);
     return attempt
         .handle(
             (ok, error) -> {
@@ -273,7 +279,9 @@ final class RaftGateway implements AutoCloseable {
     }
     String detail =
         t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
-    if (t instanceof RaftException || t instanceof IOException) {
+    if (t instanceof RaftException
+        || t instanceof IOException
+        || t instanceof java.util.concurrent.TimeoutException) {
       return ApiException.unavailable("storage could not complete the " + what + ": " + detail);
     }
     return ApiException.internal("storage failed the " + what + ": " + detail);
