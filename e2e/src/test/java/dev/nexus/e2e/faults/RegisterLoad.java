@@ -41,9 +41,20 @@ public final class RegisterLoad implements AutoCloseable {
   private final List<String> acknowledged = new CopyOnWriteArrayList<>();
   private final List<Thread> workers = new ArrayList<>();
   private final AtomicLong okWrites = new AtomicLong();
+  private final boolean rotate;
   private volatile boolean running;
 
   public RegisterLoad(HistoryRecorder recorder, List<URI> servers, int clients, int registers) {
+    this(recorder, servers, clients, registers, true);
+  }
+
+  /**
+   * @param rotate give each client the servers in a different order (else all use {@code servers}
+   *     in the order given, e.g. to keep clients off a member that is made slow)
+   */
+  public RegisterLoad(
+      HistoryRecorder recorder, List<URI> servers, int clients, int registers, boolean rotate) {
+    this.rotate = rotate;
     this.recorder = recorder;
     this.servers = List.copyOf(servers);
     this.clients = clients;
@@ -116,7 +127,9 @@ public final class RegisterLoad implements AutoCloseable {
 
   private NexusClient client(int process) {
     List<URI> rotated = new ArrayList<>(servers);
-    java.util.Collections.rotate(rotated, -(process % servers.size()));
+    if (rotate) {
+      java.util.Collections.rotate(rotated, -(process % servers.size()));
+    }
     return NexusClient.forServers(rotated, Duration.ofSeconds(1), REQUEST_TIMEOUT);
   }
 
