@@ -138,6 +138,14 @@ public final class NexusClient implements AutoCloseable {
     return new ResourceClient(this, kind, null);
   }
 
+  /**
+   * A kind-bound view that reads and writes typed objects: {@code
+   * client.typed(Workload.TYPE).inNamespace(ns)}; see {@code dev.nexus.client.kinds}.
+   */
+  public <T extends TypedObject> TypedClient<T> typed(TypedKind<T> type) {
+    return new TypedClient<>(resource(type.kind()), type);
+  }
+
   /** Lists one page of {@code kind} in {@code namespace}, or in every namespace when it is null. */
   public ObjectList list(KindInfo kind, String namespace, ListOptions options) {
     ListOptions o = options == null ? ListOptions.none() : options;
