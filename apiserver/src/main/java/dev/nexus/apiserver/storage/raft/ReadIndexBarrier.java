@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Coalesces linearizable readers into shared Raft read-index rounds, as etcd's linearizableReadLoop
- * does. At most one round is in flight; readers that arrive meanwhile join the next round, which is
- * sent as soon as the current one answers. A round sent after a reader arrived has a read index at
+ * does. At most {@code maxInFlight} rounds are on their way (one by default); readers that arrive
+ * while all are busy join the next round, which is sent as soon as one of them answers. A round sent after a reader arrived has a read index at
  * or above every write acknowledged before that reader arrived, so once this replica has applied up
  * to it, the reader may read its local LMDB. Under 64 concurrent readers this turns 64 round trips
  * into about two.
@@ -28,15 +28,23 @@ final class ReadIndexBarrier {
 
   private final Supplier<CompletableFuture<?>> round;
   private final Executor sender;
+  private final int maxInFlight;
   private CompletableFuture<Void> next; // guarded by this: readers waiting for an unsent round
-  private boolean inFlight; // guarded by this
+  private int inFlight; // guarded by this: rounds sent and not yet answered
 
   /**
    * @param round sends one read-index request and completes once this replica has applied up to the
    *     index it returned
    */
   ReadIndexBarrier(Supplier<CompletableFuture<?>> round) {
-    this(round, VIRTUAL_SENDER);
+    this(round, 1, VIRTUAL_SENDER);
+  }
+
+  /**
+   * @param maxInFlight how many rounds may be on their way at once
+   */
+  ReadIndexBarrier(Supplier<CompletableFuture<?>> round, int maxInFlight) {
+    this(round, maxInFlight, VIRTUAL_SENDER);
   }
 
   /**
@@ -44,7 +52,15 @@ final class ReadIndexBarrier {
    *     thread
    */
   ReadIndexBarrier(Supplier<CompletableFuture<?>> round, Executor sender) {
+    this(round, 1, sender);
+  }
+
+  private ReadIndexBarrier(Supplier<CompletableFuture<?>> round, int maxInFlight, Executor sender) {
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be >= 1, was " + maxInFlight);
+    }
     this.round = round;
+    this.maxInFlight = maxInFlight;
     this.sender = sender;
   }
 
@@ -57,9 +73,9 @@ final class ReadIndexBarrier {
         next = new CompletableFuture<>();
       }
       mine = next;
-      send = !inFlight;
+      send = inFlight < maxInFlight;
       if (send) {
-        inFlight = true;
+        inFlight++;
         next = null;
       }
     }
@@ -120,7 +136,7 @@ final class ReadIndexBarrier {
       synchronized (this) {
         joined = next;
         next = null;
-        inFlight = false;
+        inFlight--;
       }
       if (joined != null) {
         release(joined, e);
@@ -136,11 +152,16 @@ final class ReadIndexBarrier {
     }
   }
 
-  /** The readers that arrived during the last round, now due a round of their own, or null. */
+  /**
+   * A round was answered: the readers that arrived meanwhile and are still unsent, now due a round
+   * of their own (which the caller sends, keeping this round's slot), or null.
+   */
   private synchronized CompletableFuture<Void> takeNext() {
     CompletableFuture<Void> following = next;
     next = null;
-    inFlight = following != null;
+    if (following == null) {
+      inFlight--;
+    }
     return following;
   }
 }

@@ -139,4 +139,36 @@ class ReadIndexBarrierTest {
     }
     assertThat(rounds[0]).isPositive().isLessThanOrEqualTo(160_000);
   }
+
+  @Test
+  void withTwoRoundsInFlightAReaderDoesNotWaitForTheCurrentRoundToAnswer() {
+    List<CompletableFuture<Void>> sent = new CopyOnWriteArrayList<>();
+    ReadIndexBarrier two =
+        new ReadIndexBarrier(
+            () -> {
+              CompletableFuture<Void> round = new CompletableFuture<>();
+              sent.add(round);
+              return round;
+            },
+            2);
+    CompletableFuture<Void> first = two.await();
+    CompletableFuture<Void> second = two.await(); // sent at once: a second slot is free
+    List<CompletableFuture<Void>> third = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      third.add(two.await()); // both slots busy: these share the next round
+    }
+    assertThat(sent).hasSize(2);
+
+    sent.get(1).complete(null);
+    assertThat(second).isDone();
+    assertThat(first).isNotDone();
+    await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 3);
+    assertThat(third).noneMatch(CompletableFuture::isDone);
+
+    sent.get(2).complete(null);
+    assertThat(third).allMatch(CompletableFuture::isDone);
+    sent.get(0).complete(null);
+    assertThat(first).isDone();
+    assertThat(sent).hasSize(3);
+  }
 }
