@@ -113,7 +113,7 @@ public final class RaftStore implements Store {
                 gateway
                     .write(Message.valueOf(UnsafeByteOperations.unsafeWrap(entry)))
                     .thenApply(ResultMessage::decode),
-            config.commitEntriesInFlight(),
+            entriesInFlight(config),
             config.commitBatchMax(),
             RatisProperties.MAX_COMMAND_BYTES);
     this.barrier =
@@ -135,6 +135,19 @@ public final class RaftStore implements Store {
     this.cluster =
         new ClusterAdmin(
             gateway.division(), setup.properties(), config.requestTimeout().multipliedBy(6));
+  }
+
+  /**
+   * Entries of this replica's writes that may be on their way at once. With peers an entry also
+   * waits for a follower's log write and the round trip to it, so while one is in flight the next
+   * batch is already sent (at least 2): 3-member creates in bin/bench-cluster rose from
+   * ~1,130-1,700 to ~1,950/s. A single member keeps what is configured (1 by default: its entries
+   * are answered as soon as its own log is written, and fewer, larger batches cost less CPU).
+   */
+  private static int entriesInFlight(StoreConfig config) {
+    return config.singleMember()
+        ? config.commitEntriesInFlight()
+        : Math.max(2, config.commitEntriesInFlight());
   }
 
   /**
