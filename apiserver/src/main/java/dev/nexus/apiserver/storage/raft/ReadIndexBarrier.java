@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 /**
  * Coalesces linearizable readers into shared Raft read-index rounds, as etcd's linearizableReadLoop
  * does. At most {@code maxInFlight} rounds are on their way (one by default); readers that arrive
- * while all are busy join the next round, which is sent as soon as one of them answers. A round sent after a reader arrived has a read index at
- * or above every write acknowledged before that reader arrived, so once this replica has applied up
- * to it, the reader may read its local LMDB. Under 64 concurrent readers this turns 64 round trips
- * into about two.
+ * while all are busy join the next round, which is sent as soon as one of them answers. A round
+ * sent after a reader arrived has a read index at or above every write acknowledged before that
+ * reader arrived, so once this replica has applied up to it, the reader may read its local LMDB.
+ * Under 64 concurrent readers this turns 64 round trips into about two.
  *
  * <p>A round completes on whatever thread finished it, which may be Ratis's StateMachineUpdater or
  * the apply thread while they hold Ratis's internal locks; a read-index request sent from there can
