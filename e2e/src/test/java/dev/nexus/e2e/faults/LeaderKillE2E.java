@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scenario 1: kill -9 of the leader of three members while four clients write; a new leader within
- * 2 s, no acknowledged write lost, the recorded history linearizable.
+ * 2 s, the survivors taking writes again within 10 s (20 more acknowledged), no acknowledged write
+ * lost, the recorded history linearizable.
  */
 class LeaderKillE2E {
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -36,6 +37,7 @@ class LeaderKillE2E {
       load.start();
       Soak soak = Soak.start();
       List<Long> elections = new ArrayList<>();
+      List<Long> resumed = new ArrayList<>();
       while (soak.another()) {
         Waits.progress(load, 20, Duration.ofSeconds(30));
         String leader = Waits.leader(cluster, cluster.ids());
@@ -44,21 +46,26 @@ class LeaderKillE2E {
         cluster.kill(leader);
         String next = newLeader(cluster, survivors, leader);
         long electedMs = (System.nanoTime() - killedAt) / 1_000_000;
-        // Generous: when the leader's host vanishes (a container, not just a process), writes
-        // forwarded by the followers wait behind a request to the dead address until its connect
-        // times out (about 30 s; see docs/design/fault-testing.md). The figure is printed.
+        // The survivors must take writes again soon after the election, also when the leader's
+        // host vanished (a container: connects to its address hang instead of being refused).
+        // The waiting bound is wider than the assertion so that a failure reports the figure.
         Waits.progress(load, 20, Duration.ofSeconds(60));
         long resumedMs = (System.nanoTime() - killedAt) / 1_000_000;
         elections.add(electedMs);
+        resumed.add(resumedMs);
         System.out.printf(
             "LeaderKillE2E [%s]: kill -9 %s; %s elected after %d ms; 20 more writes by %d ms%n",
             cluster.backend(), leader, next, electedMs, resumedMs);
         assertThat(electedMs).as("ms from kill -9 of the leader to a new leader").isLessThan(2000);
+        assertThat(resumedMs)
+            .as("ms from kill -9 of the leader to 20 more acknowledged writes")
+            .isLessThan(10_000);
         cluster.start(leader);
         Waits.ready(cluster, cluster.ids(), Duration.ofSeconds(90));
       }
       load.stop();
-      System.out.printf("LeaderKillE2E: elections took %s ms%n", elections);
+      System.out.printf(
+          "LeaderKillE2E: elections took %s ms; 20 writes done after %s ms%n", elections, resumed);
       Converged.everywhere(cluster, cluster.ids(), load.acknowledged());
       assertThat(load.acknowledged()).hasSizeGreaterThan(5);
       load.finalReads(cluster.apiUrls());

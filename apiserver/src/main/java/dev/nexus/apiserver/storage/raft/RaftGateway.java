@@ -10,7 +10,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.ClientFactory;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -34,6 +37,13 @@ import org.apache.ratis.util.TimeDuration;
  */
 final class RaftGateway implements AutoCloseable {
   private static final long RETRY_DELAY_MS = 20;
+
+  /**
+   * How long the client waits for a member's address to accept a connection before trying another
+   * member (see {@link FailFastClientRpc}); far above a connect on a live network, far below the
+   * request timeout.
+   */
+  private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
   /** The query a follower sends the leader to learn its applied index. */
   static final ByteString APPLIED_INDEX_QUERY = ByteString.copyFromUtf8("nexus/applied-index");
@@ -219,30 +229,56 @@ final class RaftGateway implements AutoCloseable {
     if (current.getPeers().isEmpty()) {
       current = group; // not yet added to a configuration: the members it was told about
     }
+    RaftPeerId leader = division.getInfo().getLeaderId();
     RaftClient c = client;
-    if (c == null || !peers(current).equals(peers(clientGroup))) {
+    if (stale(c, current, leader)) {
       synchronized (this) {
         c = client;
-        if (c == null || !peers(current).equals(peers(clientGroup))) {
+        if (stale(c, current, leader)) {
           if (c != null) {
-            retired.add(c);
+            retire(c);
           }
           long sleepMs = 50;
           int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs);
-          c =
+          ClientId id = ClientId.randomId();
+          RaftClient.Builder b =
               RaftClient.newBuilder()
+                  .setClientId(id)
                   .setRaftGroup(current)
                   .setProperties(properties)
+                  .setClientRpc(
+                      new FailFastClientRpc(
+                          ClientFactory.cast(
+                                  RaftConfigKeys.Rpc.type(properties, m -> {})
+                                      .newFactory(new Parameters()))
+                              .newRaftClientRpc(id, properties),
+                          PROBE_TIMEOUT))
                   .setRetryPolicy(
                       RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-                          attempts, TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)))
-                  .build();
+                          attempts, TimeDuration.valueOf(sleepMs, TimeUnit.MILLISECONDS)));
+          if (leader != null && current.getPeer(leader) != null) {
+            b.setLeaderId(leader);
+          }
+          c = b.build();
           clientGroup = current;
           client = c;
         }
       }
     }
     return c;
+  }
+
+  /**
+   * A client is replaced when the members changed, and when this member has heard from a leader
+   * other than the one the client believes in: the client learns of a new leader only when a
+   * request to the old one fails, and a leader whose host vanished fails nothing until the client's
+   * request timeout, so every write forwarded in the meantime would wait for it.
+   */
+  private boolean stale(RaftClient c, RaftGroup current, RaftPeerId leader) {
+    if (c == null || !peers(current).equals(peers(clientGroup))) {
+      return true;
+    }
+    return leader != null && !leader.equals(c.getLeaderId()) && current.getPeer(leader) != null;
   }
 
   /**
@@ -256,12 +292,35 @@ final class RaftGateway implements AutoCloseable {
       if (t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException) {
         synchronized (this) {
           if (used != null && client == used) {
-            retired.add(used);
+            retire(used);
             client = null;
           }
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Closes a replaced client once the requests still on their way through it have had their time
+   * (each client holds an event loop, so leader changes must not pile them up).
+   */
+  private void retire(RaftClient c) {
+    retired.add(c);
+    CompletableFuture.delayedExecutor(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
+        .execute(
+            () -> {
+              if (retired.remove(c)) {
+                closeQuietly(c);
+              }
+            });
+  }
+
+  private static void closeQuietly(RaftClient c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // closing; nothing left to tell anyone
     }
   }
 
@@ -293,12 +352,7 @@ final class RaftGateway implements AutoCloseable {
     if (client != null) {
       all.add(client);
     }
-    for (RaftClient c : all) {
-      try {
-        c.close();
-      } catch (IOException e) {
-        // closing; nothing left to tell anyone
-      }
-    }
+    retired.clear();
+    all.forEach(RaftGateway::closeQuietly);
   }
 }
