@@ -68,11 +68,11 @@ class WipedMemberE2E {
                 .filter(id -> !id.equals(leader) && !id.equals(wiped))
                 .findFirst()
                 .get();
-        cluster.kill(wiped);
-        cluster.wipe(wiped);
-
-        // Ratis only purges closed log segments; a new term starts a new segment, so moving the
-        // leadership closes the one that holds everything the wiped member would need.
+        // First the log is purged while every member holds all of it: Ratis purges only up to the
+        // lowest commit index it knows of any member, so entries a stopped member had not yet
+        // committed would be kept for it, and it would catch up from the log instead. Ratis only
+        // purges closed log segments; a new term starts a new segment, so moving the leadership
+        // closes the one that holds everything so far, and the next snapshot purges it.
         Waits.progress(load, 60, Duration.ofSeconds(60));
         newTerm(cluster, leader, other);
         double taken = MemberProbe.metric(cluster.apiUrl(other), "nexus_raft_snapshots_taken");
@@ -84,7 +84,11 @@ class WipedMemberE2E {
                 () ->
                     MemberProbe.metric(cluster.apiUrl(other), "nexus_raft_snapshots_taken")
                         > taken);
-        Waits.progress(load, 10, Duration.ofSeconds(30));
+        Waits.progress(load, 60, Duration.ofSeconds(60));
+
+        cluster.kill(wiped);
+        cluster.wipe(wiped);
+        Waits.progress(load, 30, Duration.ofSeconds(30));
 
         long startedAt = System.nanoTime();
         cluster.start(wiped);
@@ -104,6 +108,9 @@ class WipedMemberE2E {
             .as(
                 "first entry in the rebuilt member's Raft log (entries before it came as a snapshot)")
             .isGreaterThan(50);
+        assertThat(installed)
+            .as("nexus_raft_snapshots_installed on the rebuilt member")
+            .isGreaterThanOrEqualTo(1);
         assertThat(Converged.localLeases(cluster.apiUrl(wiped))).containsKeys("reg-0", "reg-1");
       }
       load.stop();

@@ -161,5 +161,8 @@ class ThreeMemberIT {
     assertThat(rebuilt.list("/wipe/", null, 0, Consistency.LOCAL).items()).hasSize(361);
     assertThat(s(rebuilt.get("/wipe/7", Consistency.LOCAL).orElseThrow().value()))
         .isEqualTo("v7" + pad);
+    assertThat(rebuilt.metrics().snapshotsInstalled())
+        .as("snapshots installed on the rebuilt member (nexus_raft_snapshots_installed)")
+        .isEqualTo(1);
   }
 }
