@@ -110,6 +110,13 @@ class LeaderPartitionE2E {
         assertThat(attempts)
             .as("the cut-off member says it has no leader")
             .anySatisfy(a -> assertThat(a.error()).containsIgnoringCase("leader"));
+        assertThat(attempts)
+            .as("the cut-off member's answers name no class of the server's internals")
+            .allSatisfy(
+                a ->
+                    assertThat(a.error())
+                        .doesNotContain("Exception")
+                        .doesNotContainIgnoringCase("ratis"));
 
         cluster.heal();
         Waits.ready(cluster, cluster.ids(), Duration.ofSeconds(60));

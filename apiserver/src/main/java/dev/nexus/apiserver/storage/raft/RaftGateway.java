@@ -22,7 +22,7 @@ import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.protocol.exceptions.RaftException;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
@@ -96,7 +96,7 @@ final class RaftGateway implements AutoCloseable {
                   || reply.getLeaderNotReadyException() != null) {
                 return viaClient(command);
               }
-              throw new CompletionException(failure("commit", reply.getException()));
+              throw new CompletionException(StorageFailures.of("commit", reply.getException()));
             });
   }
 
@@ -130,7 +130,7 @@ final class RaftGateway implements AutoCloseable {
               }
               retireIfClosed(client, error);
               if (System.nanoTime() > deadline) {
-                throw new CompletionException(failure("linearizable read", error));
+                throw new CompletionException(StorageFailures.of("linearizable read", error));
               }
               return CompletableFuture.supplyAsync(
                       () -> null,
@@ -209,10 +209,10 @@ final class RaftGateway implements AutoCloseable {
             (reply, error) -> {
               if (error != null) {
                 retireIfClosed(c, error);
-                throw new CompletionException(failure("commit", error));
+                throw new CompletionException(StorageFailures.of("commit", error));
               }
               if (!reply.isSuccess()) {
-                throw new CompletionException(failure("commit", reply.getException()));
+                throw new CompletionException(StorageFailures.of("commit", reply.getException()));
               }
               return reply.getMessage();
             });
@@ -239,7 +239,10 @@ final class RaftGateway implements AutoCloseable {
             retire(c);
           }
           long sleepMs = 50;
-          int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs);
+          // A little longer than the request timeout, which decides when the caller is answered:
+          // when every member fails fast (all unreachable), the retries alone would otherwise end
+          // a little before it.
+          int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs) + 4;
           ClientId id = ClientId.randomId();
           RaftClient.Builder b =
               RaftClient.newBuilder()
@@ -289,7 +292,7 @@ final class RaftGateway implements AutoCloseable {
    */
   private void retireIfClosed(RaftClient used, Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof org.apache.ratis.protocol.exceptions.AlreadyClosedException) {
+      if (t instanceof AlreadyClosedException) {
         synchronized (this) {
           if (used != null && client == used) {
             retire(used);
@@ -328,22 +331,6 @@ final class RaftGateway implements AutoCloseable {
     java.util.Set<String> out = new java.util.HashSet<>();
     g.getPeers().forEach(p -> out.add(p.getId() + "=" + p.getAddress()));
     return out;
-  }
-
-  private static ApiException failure(String what, Throwable cause) {
-    Throwable t =
-        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-    if (t instanceof ApiException api) {
-      return api;
-    }
-    String detail =
-        t == null ? "unknown error" : t.getClass().getSimpleName() + ": " + t.getMessage();
-    if (t instanceof RaftException
-        || t instanceof IOException
-        || t instanceof java.util.concurrent.TimeoutException) {
-      return ApiException.unavailable("storage could not complete the " + what + ": " + detail);
-    }
-    return ApiException.internal("storage failed the " + what + ": " + detail);
   }
 
   @Override

@@ -65,6 +65,7 @@ class StoreTimeoutIT {
     assertElapsedAboutTheTimeout(start);
     assertThat(error)
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(503));
+    assertThat(error.getMessage()).doesNotContain("Exception").doesNotContainIgnoringCase("ratis");
 
     start = System.nanoTime();
     Throwable readError = null;
