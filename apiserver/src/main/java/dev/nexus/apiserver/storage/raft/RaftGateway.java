@@ -169,13 +169,29 @@ final class RaftGateway implements AutoCloseable {
     return client()
         .async()
         .sendReadOnly(Message.valueOf(APPLIED_INDEX_QUERY), leader)
-        .thenApply(
-            reply -> {
-              if (!reply.isSuccess()) {
-                throw new CompletionException(reply.getException());
-              }
-              return reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
-            });
+        .thenApply(RaftGateway::appliedIndexOf);
+  }
+
+  /**
+   * The leader's applied index without a read-index round, for readiness only (a deposed leader
+   * that does not know it yet may answer: a readiness estimate may be stale, a read may not). A
+   * non-linearizable query is answered by the leader alone — a follower that gets it says "not
+   * leader" and the client goes on to the leader — whereas a linearizable one reaching a follower
+   * (leader information a moment stale) makes it attempt a read index of its own, which Ratis's
+   * Netty transport cannot do: the client then retried forever and the member never became ready.
+   */
+  CompletableFuture<Long> leaderAppliedIndexEstimate() {
+    return client()
+        .async()
+        .sendReadOnlyNonLinearizable(Message.valueOf(APPLIED_INDEX_QUERY))
+        .thenApply(RaftGateway::appliedIndexOf);
+  }
+
+  private static long appliedIndexOf(RaftClientReply reply) {
+    if (!reply.isSuccess()) {
+      throw new CompletionException(reply.getException());
+    }
+    return reply.getMessage().getContent().asReadOnlyByteBuffer().getLong();
   }
 
   private CompletableFuture<RaftClientReply> local(Message m, RaftClientRequest.Type type) {

@@ -297,7 +297,7 @@ public final class RaftStore implements Store {
               + config.requestTimeout().toMillis()
               + " ms (no leader or overloaded)");
     }
-    return ApiException.internal("storage failed the " + what + ": " + t);
+    return StorageFailures.of(what, t);
   }
 
   @Override

@@ -12,6 +12,9 @@ import org.apache.ratis.server.RaftServer;
  * while a leader is known and it is at most {@code readyMaxLag} entries behind its commit index.
  */
 final class Readiness {
+  /** How long one question to the leader may take before it is asked again. */
+  private static final java.time.Duration ASK_TIMEOUT = java.time.Duration.ofSeconds(3);
+
   private final RaftServer.Division division;
   private final StoreStateMachine stateMachine;
   private final RaftGateway gateway;
@@ -71,7 +74,9 @@ final class Readiness {
       return;
     }
     gateway
-        .leaderAppliedIndex()
+        .leaderAppliedIndexEstimate()
+        // An answer that never comes (a leader gone mid-question) must not stop the asking.
+        .orTimeout(ASK_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .whenComplete(
             (index, error) -> {
               if (error == null) {
