@@ -45,6 +45,9 @@ public final class Backends {
         if (why == null && !"true".equals(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
           why = RYUK;
         }
+        if (why == null && System.getenv("NEXUS_E2E_NO_CONTAINERS") != null) {
+          why = System.getenv("NEXUS_E2E_NO_CONTAINERS"); // bin/test found containers unusable
+        }
         return why == null
             ? containers(spec, dir, Engine.socket() + " answers /_ping")
             : netns(spec, dir, why);
