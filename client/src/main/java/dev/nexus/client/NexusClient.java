@@ -6,6 +6,7 @@ import dev.nexus.api.codec.Json;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.internal.DiscoveryDecoder;
+import dev.nexus.client.internal.OpenWatches;
 import dev.nexus.client.internal.ResourcePaths;
 import dev.nexus.client.internal.ResumingWatch;
 import dev.nexus.client.internal.ServerList;
@@ -46,9 +47,7 @@ public final class NexusClient implements AutoCloseable {
   private final Transport http;
   private final ExecutorService executor;
   private final HttpClient httpClient;
-  // Open watches, closed by close(): the HTTP client's close waits for every open response body.
-  private final java.util.Set<Watch> openWatches =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final OpenWatches openWatches = new OpenWatches(); // ended by close()
 
   private NexusClient(ServerList servers, Duration connectTimeout, Duration requestTimeout) {
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -289,7 +288,7 @@ public final class NexusClient implements AutoCloseable {
                     "true"));
     InputStream body = http.openStream(path);
     String url = http.server().resolve(path).toString();
-    return tracked(listener, l -> new WatchStream(body, l, url));
+    return openWatches.track(listener, l -> new WatchStream(body, l, url));
   }
 
   /**
@@ -313,7 +312,7 @@ public final class NexusClient implements AutoCloseable {
     }
     String describe = kind.plural() + (namespace == null ? "" : " in " + namespace);
     String start = from;
-    return tracked(
+    return openWatches.track(
         listener,
         l ->
             new ResumingWatch(
@@ -324,35 +323,6 @@ public final class NexusClient implements AutoCloseable {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),
                 WATCH_IDLE_TIMEOUT));
-  }
-
-  /** Opens a watch that {@link #close()} will close, and forgets it once it has ended. */
-  private Watch tracked(
-      WatchListener listener, java.util.function.Function<WatchListener, Watch> open) {
-    Watch[] self = new Watch[1];
-    WatchListener forgetOnClose =
-        new WatchListener() {
-          @Override
-          public void onEvent(WatchEvent event) {
-            listener.onEvent(event);
-          }
-
-          @Override
-          public void onClose(Exception error) {
-            if (self[0] != null) {
-              openWatches.remove(self[0]);
-            }
-            listener.onClose(error);
-          }
-
-          @Override
-          public void onGone() {
-            listener.onGone();
-          }
-        };
-    self[0] = open.apply(forgetOnClose);
-    openWatches.add(self[0]);
-    return self[0];
   }
 
   /**
@@ -380,10 +350,7 @@ public final class NexusClient implements AutoCloseable {
 
   @Override
   public void close() {
-    // Resuming watches first, so that none of them reconnects after its stream is closed.
-    List<Watch> watches = List.copyOf(openWatches);
-    watches.stream().filter(w -> w instanceof ResumingWatch).forEach(Watch::close);
-    watches.forEach(Watch::close);
+    openWatches.closeAll();
     // HttpClient.close() would wait for every exchange it still counts as open, closed watch
     // bodies included (seconds): a closing client aborts what is left instead.
     httpClient.shutdownNow();
