@@ -35,7 +35,12 @@ public interface ClusterUnderTest extends AutoCloseable {
   boolean running(String id);
 
   /** Deletes the data directory of a stopped member (Raft log, snapshots, LMDB). */
-  void wipe(String id);
+  default void wipe(String id) {
+    if (running(id)) {
+      throw new IllegalStateException("stop " + id + " before wiping its data");
+    }
+    Disk.deleteTree(dataDir(id));
+  }
 
   /**
    * Drops every packet between {@code id} and each other member, both ways. Clients outside the

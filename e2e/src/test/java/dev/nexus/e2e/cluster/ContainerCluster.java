@@ -176,14 +176,6 @@ final class ContainerCluster implements ClusterUnderTest {
   }
 
   @Override
-  public void wipe(String id) {
-    if (running(id)) {
-      throw new IllegalStateException("stop " + id + " before wiping its data");
-    }
-    Disk.deleteTree(dataDir(id));
-  }
-
-  @Override
   public void partition(String id) {
     faults.partition(id);
   }
