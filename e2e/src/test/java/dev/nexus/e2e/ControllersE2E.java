@@ -1,11 +1,14 @@
 package dev.nexus.e2e;
 
+import static dev.nexus.e2e.Scripts.ROOT;
+import static dev.nexus.e2e.Scripts.freePort;
+import static dev.nexus.e2e.Scripts.nexusctl;
+import static dev.nexus.e2e.Scripts.read;
+import static dev.nexus.e2e.Scripts.stop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Workload applied with {@code bin/nexusctl} gets its Instances.
  */
 class ControllersE2E {
-  private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
 
   @TempDir Path tmp;
 
@@ -42,7 +43,7 @@ class ControllersE2E {
           .isZero();
       awaitInstances(config, "web-");
     } finally {
-      stop(up);
+      stop(up, "the process");
     }
   }
 
@@ -72,9 +73,9 @@ class ControllersE2E {
       awaitInstances(config, "web-");
     } finally {
       if (controllers != null) {
-        stop(controllers);
+        stop(controllers, "the process");
       }
-      stop(up);
+      stop(up, "the process");
     }
   }
 
@@ -109,45 +110,9 @@ class ControllersE2E {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
             () -> {
-              Result get = nexusctl(config, "get", "instances", "-n", "demo");
+              Scripts.Result get = nexusctl(config, "get", "instances", "-n", "demo");
               assertThat(get.exit()).as(get.output()).isZero();
               assertThat(get.output()).contains(prefix);
             });
-  }
-
-  private record Result(int exit, String output) {}
-
-  private Result nexusctl(Path config, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ROOT.resolve("bin/nexusctl").toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("NEXUS_CONFIG", config.toString());
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Result(p.exitValue(), out);
-  }
-
-  private static void stop(Process p) throws InterruptedException {
-    p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("did not stop within 30 s of SIGTERM");
-    }
-  }
-
-  private static String read(Path log) {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }
