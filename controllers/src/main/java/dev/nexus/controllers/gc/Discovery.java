@@ -33,17 +33,21 @@ final class Discovery {
   }
 
   /** Asks the server unless it was asked less than {@link #MIN_INTERVAL} ago. */
-  void refresh() {
-    List<KindInfo> served;
-    synchronized (this) {
-      long now = System.nanoTime();
-      if (lastNanos != 0 && now - lastNanos < MIN_INTERVAL.toNanos()) {
-        return;
-      }
-      lastNanos = now;
-      served = client.discover();
-      apply(served);
+  synchronized void refresh() {
+    long now = System.nanoTime();
+    if (lastNanos != 0 && now - lastNanos < MIN_INTERVAL.toNanos()) {
+      return;
     }
+    refreshNow();
+  }
+
+  /**
+   * Asks the server whatever the rate limit says. A CRD that changed must be looked at now: a
+   * skipped look would leave a deleted kind's dependents until the next periodic rediscovery.
+   */
+  synchronized void refreshNow() {
+    lastNanos = System.nanoTime();
+    apply(client.discover());
   }
 
   /** Tracks {@code served} and forgets what is no longer served. */

@@ -75,7 +75,7 @@ public final class GarbageCollector {
    * even if discovery does not list them yet.
    */
   private Result followCrd(String crdName) {
-    discovery.refresh();
+    discovery.refreshNow();
     Optional<ApiObject> crd =
         manager
             .informers()
