@@ -2,7 +2,9 @@ package dev.nexus.apiserver;
 
 import dev.nexus.api.kinds.KindRegistry;
 import dev.nexus.apiserver.cluster.ClusterEndpoints;
+import dev.nexus.apiserver.cluster.HttpLeaderReadIndex;
 import dev.nexus.apiserver.cluster.MemberDirectory;
+import dev.nexus.apiserver.cluster.ReadIndexEndpoint;
 import dev.nexus.apiserver.http.ApiRouting;
 import dev.nexus.apiserver.metrics.ApiMetrics;
 import dev.nexus.apiserver.registry.ResourceRegistry;
@@ -86,10 +88,9 @@ public final class ApiServer implements AutoCloseable {
       StorageMetrics.register(metrics, store.metrics());
       HttpRouting.Builder routing = HttpRouting.builder();
       // Before the API's routes: its last route answers 404 for every other path.
-      routing.register(
-          "/cluster",
-          new ClusterEndpoints(
-              new MemberDirectory(store.cluster(), store, config.memberApiAddresses())));
+      MemberDirectory members =
+          new MemberDirectory(store.cluster(), store, config.memberApiAddresses());
+      routing.register("/cluster", new ClusterEndpoints(members), new ReadIndexEndpoint(store));
       ApiRouting api = routing(routing, registry, metrics, config, false);
       web =
           WebServer.builder()
@@ -105,6 +106,10 @@ public final class ApiServer implements AutoCloseable {
               .routing(routing)
               .build()
               .start();
+      // A tenth of the request timeout: well inside one read-index attempt (a fifth), so a leader
+      // whose API does not answer leaves time for the Raft client to.
+      store.leaderReadIndexVia(
+          new HttpLeaderReadIndex(members, config.store().requestTimeout().dividedBy(10)));
       if (!store.ready()) {
         LOG.info(
             "HTTP listening on port {}; the API waits for storage ({})",

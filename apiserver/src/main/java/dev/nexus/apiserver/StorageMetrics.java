@@ -30,6 +30,19 @@ final class StorageMetrics {
         "Storage transactions sent through this replica since start.",
         () -> (double) store.committedTransactions());
     registry.gauge(
+        "nexus_storage_linearizable_reads",
+        "Linearizable reads this replica served since start.",
+        () -> (double) store.linearizableReads());
+    registry.gauge(
+        "nexus_storage_read_index_rounds",
+        "Raft read-index rounds those reads needed (readers arriving together share one).",
+        () -> (double) store.readIndexRequests());
+    registry.gauge(
+        "nexus_storage_read_index_client_rounds",
+        "Read-index rounds a follower sent through the Raft client: the fallback when asking the"
+            + " leader over HTTP is not set up yet or fails.",
+        () -> (double) store.clientReadIndexRounds());
+    registry.gauge(
         "nexus_storage_revision",
         "The last revision written to LMDB.",
         () -> (double) store.revision());

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongFunction;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.ClientFactory;
@@ -57,6 +58,8 @@ final class RaftGateway implements AutoCloseable {
   private final AtomicLong callIds = new AtomicLong();
   private final RaftClientAsynchronousProtocol direct;
   private final LongFunction<CompletableFuture<Void>> awaitApplied;
+  private volatile LeaderReadIndex fastPath;
+  private final LongAdder clientReadIndexRounds = new LongAdder();
   private volatile RaftClient client;
   private volatile RaftGroup clientGroup;
   private final List<RaftClient> retired = new CopyOnWriteArrayList<>();
@@ -103,10 +106,11 @@ final class RaftGateway implements AutoCloseable {
   /**
    * Completes once this replica has applied everything committed before the call, retrying until
    * the request timeout while the group has no usable leader. The leader asks its own server for a
-   * read index (in process, answered from its lease when it holds one); a follower asks the leader,
-   * through the client, for the leader's applied index and waits to apply as much itself. (Ratis's
-   * follower read index needs a server-to-server call that its Netty transport does not offer; this
-   * works on every transport.)
+   * read index (in process, answered from its lease when it holds one); a follower asks the leader
+   * for the leader's applied index ({@link #leaderAppliedIndex}) and waits to apply as much itself.
+   * (Ratis's own follower read index needs a server-to-server call that its Netty transport does
+   * not offer, and on gRPC waited milliseconds for the next heartbeat; this works on every
+   * transport.)
    */
   CompletableFuture<Void> readIndex() {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -155,9 +159,20 @@ final class RaftGateway implements AutoCloseable {
     return leaderAppliedIndex().thenCompose(awaitApplied::apply);
   }
 
+  /** From now on a follower asks the leader for read indexes through {@code path} first. */
+  void leaderReadIndexVia(LeaderReadIndex path) {
+    this.fastPath = path;
+  }
+
+  /** Read-index rounds sent through the Raft client: no fast path was set, or it failed. */
+  long clientReadIndexRounds() {
+    return clientReadIndexRounds.sum();
+  }
+
   /**
    * The leader's applied index (at least its commit index when the read was admitted), asked from
-   * the leader itself through the client; fails when no leader is known or it cannot be reached.
+   * the leader itself, through the {@link LeaderReadIndex} path when one is set and otherwise (or
+   * when it fails) through the Raft client; fails when no leader is known or it cannot be reached.
    */
   CompletableFuture<Long> leaderAppliedIndex() {
     RaftPeerId leader = division.getInfo().getLeaderId();
@@ -165,6 +180,16 @@ final class RaftGateway implements AutoCloseable {
       return CompletableFuture.failedFuture(
           ApiException.unavailable("no Raft leader is known to member " + server.getId()));
     }
+    LeaderReadIndex path = fastPath;
+    if (path == null) {
+      return leaderAppliedIndexViaClient(leader);
+    }
+    return path.ask(leader.toString())
+        .exceptionallyCompose(e -> leaderAppliedIndexViaClient(leader));
+  }
+
+  private CompletableFuture<Long> leaderAppliedIndexViaClient(RaftPeerId leader) {
+    clientReadIndexRounds.increment();
     // Addressed to the leader itself: a follower would try to serve the read on its own.
     return client()
         .async()
@@ -351,6 +376,10 @@ final class RaftGateway implements AutoCloseable {
 
   @Override
   public void close() {
+    LeaderReadIndex path = fastPath;
+    if (path != null) {
+      path.close();
+    }
     List<RaftClient> all = new java.util.ArrayList<>(retired);
     if (client != null) {
       all.add(client);

@@ -207,6 +207,33 @@ public final class RaftStore implements Store {
     return cluster;
   }
 
+  /**
+   * Followers ask the leader for read indexes through {@code path} first (the Raft client stays the
+   * fallback). Set once the API server that provides the path is listening; the store closes it.
+   */
+  public void leaderReadIndexVia(LeaderReadIndex path) {
+    gateway.leaderReadIndexVia(path);
+  }
+
+  /**
+   * The leader's side of {@link LeaderReadIndex}: completes with this member's applied index once a
+   * linearizable read-index round that started after the call has finished (shared with this
+   * member's own readers), so every write acknowledged before the call is at or below it. Fails
+   * with 503 on a member that is not the leader: a follower answering would send the asker round in
+   * circles.
+   */
+  public CompletableFuture<Long> readIndexAsLeader() {
+    if (closed) {
+      return CompletableFuture.failedFuture(ApiException.unavailable("storage is closed"));
+    }
+    if (!gateway.division().getInfo().isLeader()) {
+      return CompletableFuture.failedFuture(
+          ApiException.unavailable("member " + server.getId() + " is not the Raft leader"));
+    }
+    return CoarseTimeouts.within(barrier.await().copy(), config.requestTimeout())
+        .thenApply(x -> stateMachine.appliedIndex());
+  }
+
   /** This member's Raft address ({@code host:port}). */
   public String raftAddress() {
     return server.getPeer().getAddress();
@@ -365,6 +392,10 @@ public final class RaftStore implements Store {
 
   long linearizableReads() {
     return linearizableReads.sum();
+  }
+
+  long clientReadIndexRounds() {
+    return gateway.clientReadIndexRounds();
   }
 
   long readIndexRequests() {

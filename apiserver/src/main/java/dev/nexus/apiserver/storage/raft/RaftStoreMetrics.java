@@ -121,6 +121,11 @@ final class RaftStoreMetrics implements StoreMetrics {
   }
 
   @Override
+  public long clientReadIndexRounds() {
+    return store.clientReadIndexRounds();
+  }
+
+  @Override
   public long commitEntries() {
     return store.commitEntries();
   }

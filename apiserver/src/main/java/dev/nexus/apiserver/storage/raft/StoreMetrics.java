@@ -63,6 +63,12 @@ public interface StoreMetrics {
   /** Raft read-index round trips those reads needed (coalesced: far fewer than the reads). */
   long readIndexRequests();
 
+  /**
+   * Of those rounds on a follower, how many went through the Raft client: the fallback when the
+   * {@link LeaderReadIndex} path is not set up yet or fails.
+   */
+  long clientReadIndexRounds();
+
   /** Raft entries this replica's writes went out in (group commit: fewer than transactions). */
   long commitEntries();
 
