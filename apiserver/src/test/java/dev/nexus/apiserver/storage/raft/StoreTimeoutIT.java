@@ -8,10 +8,10 @@ import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
 import dev.nexus.apiserver.storage.Txn;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -33,22 +33,17 @@ class StoreTimeoutIT {
 
   @Test
   void withoutAMajorityWritesAndLinearizableReadsFailAfterTheRequestTimeout() throws Exception {
-    for (String id : new String[] {"n1", "n2", "n3"}) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        peers.put(id, "127.0.0.1:" + s.getLocalPort());
-      }
-    }
-    for (String id : peers.keySet()) {
-      stores.put(
-          id,
-          RaftStore.open(
-              Stores.config(dir.resolve(id))
-                  .memberId(id)
-                  .peers(peers)
-                  .electionTimeout(Duration.ofMillis(500), Duration.ofMillis(1000))
-                  .requestTimeout(TIMEOUT)
-                  .build()));
-    }
+    Stores.openGroup(
+        List.of("n1", "n2", "n3"),
+        peers,
+        stores,
+        id ->
+            Stores.config(dir.resolve(id))
+                .memberId(id)
+                .peers(peers)
+                .electionTimeout(Duration.ofMillis(500), Duration.ofMillis(1000))
+                .requestTimeout(TIMEOUT)
+                .build());
     for (RaftStore s : stores.values()) {
       assertThat(s.awaitReady(Duration.ofSeconds(30))).isTrue();
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.nexus.apiserver.storage.Consistency;
 import dev.nexus.apiserver.storage.watch.RecordingSink;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +34,7 @@ class ThreeMemberIT {
   }
 
   void startAll() throws Exception {
-    for (String id : List.of("n1", "n2", "n3")) {
-      try (ServerSocket s = new ServerSocket(0)) {
-        peers.put(id, "127.0.0.1:" + s.getLocalPort());
-      }
-    }
-    for (String id : peers.keySet()) {
-      stores.put(id, RaftStore.open(config(id)));
-    }
+    Stores.openGroup(List.of("n1", "n2", "n3"), peers, stores, this::config);
     for (RaftStore s : stores.values()) {
       assertThat(s.awaitReady(Duration.ofSeconds(30))).isTrue();
     }
