@@ -25,7 +25,6 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.raftlog.RaftLog;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.statemachine.SnapshotInfo;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
@@ -60,7 +59,6 @@ final class StoreStateMachine extends BaseStateMachine {
   private volatile long skipThrough;
   private final AppliedWaiter appliedWaiter = new AppliedWaiter();
   private SnapshotKeeper snapshots;
-  private volatile boolean noSnapshot; // see getLatestSnapshot
 
   StoreStateMachine(
       LmdbStore lmdb, long historyWindow, WatchHub hub, LatencyHistogram applyLatency) {
@@ -165,25 +163,7 @@ final class StoreStateMachine extends BaseStateMachine {
     }
   }
 
-  /**
-   * The latest snapshot, as Ratis's storage knows it. While there is none, that storage lists the
-   * snapshot directory on every call, and the leader's log appenders ask on every pass: in a
-   * 3-member cluster under writes, a directory listing per append took several percent of the
-   * leader's CPU. Only a snapshot taken here or installed from the leader changes the answer, so
-   * "none" is remembered until one of those happens.
-   */
-  @Override
-  public SnapshotInfo getLatestSnapshot() {
-    if (noSnapshot) {
-      return null;
-    }
-    SnapshotInfo latest = storage.getLatestSnapshot();
-    noSnapshot = latest == null;
-    return latest;
-  }
-
   private void load() throws IOException {
-    noSnapshot = false; // a snapshot may have been installed
     lastSubmitted.join(); // LMDB must be quiet before it may be replaced
     TermIndex restored = snapshots.restoreIfBehind();
     var state = lmdb.appliedState();
@@ -306,10 +286,6 @@ final class StoreStateMachine extends BaseStateMachine {
     if (fed.getIndex() < skipThrough) {
       return RaftLog.INVALID_LOG_INDEX; // still replaying entries LMDB already holds
     }
-    try {
-      return snapshots.take(fed);
-    } finally {
-      noSnapshot = false;
-    }
+    return snapshots.take(fed);
   }
 }
