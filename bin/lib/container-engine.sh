@@ -69,12 +69,24 @@ nexus_engine_ulimits() {
 }
 
 nexus_engine_service() {
+  # A service started (by an older version of this script) in a directory deleted since answers
+  # pings but cannot start containers: replace it.
+  local old
+  for old in $(pgrep -f "podman system service.*$nexus_engine_socket" || true); do
+    if readlink "/proc/$old/cwd" 2>/dev/null | grep -q ' (deleted)$'; then
+      nexus_engine_log "restarting the podman service: the directory it ran in was deleted"
+      kill "$old" 2>/dev/null || true
+      sleep 1
+    fi
+  done
   nexus_engine_ping && return 0
   mkdir -p /run/podman
   rm -f "$nexus_engine_socket"
-  # setsid: the service outlives this script and the Maven run, like a system daemon would.
-  setsid nohup podman system service --time=0 "unix://$nexus_engine_socket" \
-    >/var/log/nexus-podman-service.log 2>&1 </dev/null &
+  # setsid: the service outlives this script and the Maven run, like a system daemon would. From /,
+  # as a daemon should: conmon fails every container start ("Failed to get working directory")
+  # once the directory the service was started in is deleted, e.g. the clone that ran the tests.
+  (cd / && setsid nohup podman system service --time=0 "unix://$nexus_engine_socket" \
+    >/var/log/nexus-podman-service.log 2>&1 </dev/null &)
   local i
   for i in $(seq 1 50); do
     nexus_engine_ping && return 0
