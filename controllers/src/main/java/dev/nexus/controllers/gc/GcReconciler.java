@@ -44,7 +44,8 @@ final class GcReconciler implements Reconciler {
    * {@link #CONFIRM_AFTER} the next look (at the latest the next resync) asks the server instead:
    * in CI an owner's delete event was seen to go missing (an owner of a custom kind tracked a
    * moment earlier; not understood yet), and the cache then showed the owner forever. That costs at
-   * most one GET per dependent per resync period, and bounds a missed event to about 1.5 periods.
+   * most one GET per dependent per {@link #CONFIRM_AFTER}, and bounds a missed event to about 1.5
+   * resync periods.
    */
   private final Map<Request, Long> confirmedAt = new ConcurrentHashMap<>();
 
