@@ -21,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link MemberDirectory} and are remembered until a request to one fails.
  */
 public final class HttpLeaderReadIndex implements LeaderReadIndex {
-  private static final URI NO_ADDRESS = URI.create("none:/");
-
   private final MemberDirectory directory;
   private final WebClient http;
   private final Map<String, URI> uris = new ConcurrentHashMap<>();
@@ -43,9 +41,9 @@ public final class HttpLeaderReadIndex implements LeaderReadIndex {
 
   @Override
   public CompletableFuture<Long> ask(String leaderId) {
+    // Nothing is remembered when no address is known: one may be recorded by the next round.
     URI uri = uris.computeIfAbsent(leaderId, this::resolve);
-    if (uri == NO_ADDRESS) {
-      uris.remove(leaderId); // looked up again next time: an address may be recorded meanwhile
+    if (uri == null) {
       return CompletableFuture.failedFuture(
           ApiException.unavailable("no API address is known for member " + leaderId));
     }
@@ -74,6 +72,7 @@ public final class HttpLeaderReadIndex implements LeaderReadIndex {
     }
   }
 
+  /** The member's read-index URI, or null when no API address is known for it. */
   private URI resolve(String id) {
     for (MemberDirectory.Member m : directory.members()) {
       if (m.id().equals(id) && m.apiAddress() != null) {
@@ -81,7 +80,7 @@ public final class HttpLeaderReadIndex implements LeaderReadIndex {
         return URI.create("http://" + m.apiAddress() + "/cluster/read-index");
       }
     }
-    return NO_ADDRESS;
+    return null;
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.nexus.apiserver.cluster;
 
-import dev.nexus.api.error.ApiException;
 import dev.nexus.apiserver.storage.raft.RaftStore;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -8,8 +7,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code GET /cluster/read-index}: on the Raft leader, {@code {"index": N}} — its applied index
@@ -29,15 +26,7 @@ public final class ReadIndexEndpoint implements HttpService {
   }
 
   private void readIndex(ServerRequest req, ServerResponse res) {
-    long index;
-    try {
-      index = store.readIndexAsLeader().join();
-    } catch (CompletionException | CancellationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw cause instanceof ApiException api
-          ? api
-          : ApiException.unavailable("the read-index round did not complete: " + cause);
-    }
+    long index = store.readIndexAsLeader();
     res.header(HeaderNames.CONTENT_TYPE, "application/json");
     res.send(("{\"index\":" + index + "}").getBytes(StandardCharsets.US_ASCII));
   }

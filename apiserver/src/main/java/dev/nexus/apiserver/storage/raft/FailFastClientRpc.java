@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.ratis.client.RaftClientRpc;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -38,18 +39,19 @@ final class FailFastClientRpc implements RaftClientRpc {
 
   @Override
   public CompletableFuture<RaftClientReply> sendRequestAsync(RaftClientRequest request) {
-    IOException unreachable = check(request.getServerId());
-    return unreachable != null
-        ? CompletableFuture.failedFuture(unreachable)
-        : delegate.sendRequestAsync(request);
+    return ifReachable(request, delegate::sendRequestAsync);
   }
 
   @Override
   public CompletableFuture<RaftClientReply> sendRequestAsyncUnordered(RaftClientRequest request) {
+    return ifReachable(request, delegate::sendRequestAsyncUnordered);
+  }
+
+  private CompletableFuture<RaftClientReply> ifReachable(
+      RaftClientRequest request,
+      Function<RaftClientRequest, CompletableFuture<RaftClientReply>> send) {
     IOException unreachable = check(request.getServerId());
-    return unreachable != null
-        ? CompletableFuture.failedFuture(unreachable)
-        : delegate.sendRequestAsyncUnordered(request);
+    return unreachable != null ? CompletableFuture.failedFuture(unreachable) : send.apply(request);
   }
 
   @Override

@@ -216,22 +216,19 @@ public final class RaftStore implements Store {
   }
 
   /**
-   * The leader's side of {@link LeaderReadIndex}: completes with this member's applied index once a
-   * linearizable read-index round that started after the call has finished (shared with this
-   * member's own readers), so every write acknowledged before the call is at or below it. Fails
-   * with 503 on a member that is not the leader: a follower answering would send the asker round in
-   * circles.
+   * The leader's side of {@link LeaderReadIndex}: this member's applied index once a linearizable
+   * read-index round that started after the call has finished (shared with this member's own
+   * readers), so every write acknowledged before the call is at or below it. Blocks; 503 on a
+   * member that is not the leader (a follower answering would send the asker round in circles) or
+   * when the round does not finish within the request timeout.
    */
-  public CompletableFuture<Long> readIndexAsLeader() {
-    if (closed) {
-      return CompletableFuture.failedFuture(ApiException.unavailable("storage is closed"));
-    }
+  public long readIndexAsLeader() {
+    ensureServing();
     if (!gateway.division().getInfo().isLeader()) {
-      return CompletableFuture.failedFuture(
-          ApiException.unavailable("member " + server.getId() + " is not the Raft leader"));
+      throw ApiException.unavailable("member " + server.getId() + " is not the Raft leader");
     }
-    return CoarseTimeouts.within(barrier.await().copy(), config.requestTimeout())
-        .thenApply(x -> stateMachine.appliedIndex());
+    awaitReadIndex("read index for a follower");
+    return stateMachine.appliedIndex();
   }
 
   /** This member's Raft address ({@code host:port}). */
@@ -290,6 +287,16 @@ public final class RaftStore implements Store {
   }
 
   private void awaitConsistency(Consistency consistency) {
+    ensureServing();
+    if (consistency == Consistency.LOCAL) {
+      return;
+    }
+    linearizableReads.increment();
+    awaitReadIndex("linearizable read");
+  }
+
+  /** 503 when this store is closed or has stopped applying entries. */
+  private void ensureServing() {
     if (closed) {
       throw ApiException.unavailable("storage is closed");
     }
@@ -297,16 +304,16 @@ public final class RaftStore implements Store {
     if (failure != null) {
       throw ApiException.unavailable("storage stopped: " + failure.getMessage());
     }
-    if (consistency == Consistency.LOCAL) {
-      return;
-    }
-    linearizableReads.increment();
+  }
+
+  /** Waits for a read-index round that starts after the call, up to the request timeout. */
+  private void awaitReadIndex(String what) {
     try {
       // A copy: the round's future is shared by every reader that joined it. An untimed wait
       // bounded by CoarseTimeouts costs no timer of its own.
       CoarseTimeouts.within(barrier.await().copy(), config.requestTimeout()).join();
     } catch (CompletionException | CancellationException e) {
-      throw unwrap(e.getCause() == null ? e : e.getCause(), "linearizable read");
+      throw unwrap(e.getCause() == null ? e : e.getCause(), what);
     }
   }
 
