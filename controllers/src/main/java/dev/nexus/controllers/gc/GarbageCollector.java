@@ -34,11 +34,8 @@ public final class GarbageCollector {
   /** How often the served kinds are rediscovered even when no CRD changes. */
   public static final Duration REDISCOVERY_PERIOD = Duration.ofSeconds(30);
 
-  /**
-   * Every object is looked at again this often, in case an event was missed; a dependent's owners
-   * are then confirmed with the server rather than the cache (see {@link GcReconciler}).
-   */
-  public static final Duration RESYNC_PERIOD = Duration.ofMinutes(1);
+  /** Every object is looked at again this often (from the caches), in case an event was missed. */
+  public static final Duration RESYNC_PERIOD = Duration.ofMinutes(10);
 
   /** Reconciles at once per kind. */
   static final int WORKERS = 2;

@@ -11,11 +11,13 @@ import dev.nexus.client.controller.Request;
 import dev.nexus.client.controller.Result;
 import dev.nexus.client.informer.Cache;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,16 +42,18 @@ final class GcReconciler implements Reconciler {
   private final Discovery discovery;
 
   /**
-   * Since when each dependent (by namespace/name) has trusted the cache for its owners. After
-   * {@link #CONFIRM_AFTER} the next look (at the latest the next resync) asks the server instead:
-   * in CI an owner's delete event was seen to go missing (an owner of a custom kind tracked a
-   * moment earlier; not understood yet), and the cache then showed the owner forever. That costs at
-   * most one GET per dependent per {@link #CONFIRM_AFTER}, and bounds a missed event to about 1.5
-   * resync periods.
+   * A dependent whose owner the server shows but the owner's cache does not is looked at again,
+   * first after this long and then twice as long each time (up to {@link #CACHE_LAG_MAX}), until
+   * the cache shows the owner: the owner's informer may list only after the owner was deleted, and
+   * then no event will ever tell the collector of that delete (Kubernetes's collector keeps a
+   * "virtual node" for such an owner for the same reason).
    */
-  private final Map<Request, Long> confirmedAt = new ConcurrentHashMap<>();
+  static final Duration CACHE_LAG_RECHECK = Duration.ofSeconds(1);
 
-  static final Duration CONFIRM_AFTER = GarbageCollector.RESYNC_PERIOD.dividedBy(2);
+  static final Duration CACHE_LAG_MAX = Duration.ofMinutes(1);
+
+  /** How many times in a row each dependent found an owner only on the server. */
+  private final Map<Request, Integer> cacheLagRechecks = new ConcurrentHashMap<>();
 
   GcReconciler(
       KindInfo kind, Cache cache, TrackedKinds kinds, NexusClient client, Discovery discovery) {
@@ -65,7 +69,7 @@ final class GcReconciler implements Reconciler {
   public Result reconcile(Request request) {
     Optional<ApiObject> found = cache.get(request.namespace(), request.name());
     if (found.isEmpty()) {
-      confirmedAt.remove(request);
+      cacheLagRechecks.remove(request);
       return Result.done();
     }
     ApiObject object = found.get();
@@ -77,13 +81,16 @@ final class GcReconciler implements Reconciler {
       return Result.done();
     }
     boolean hasDependents = !kinds.dependents(object).isEmpty();
-    long now = System.nanoTime();
-    Long since = confirmedAt.putIfAbsent(request, now);
-    boolean live = since != null && now - since >= CONFIRM_AFTER.toNanos();
-    if (live) {
-      confirmedAt.put(request, now);
-    }
-    switch (DependentPlan.decide(owners, ref -> ownerState(ref, object, live), hasDependents)) {
+    List<OwnerRef> uncached = new ArrayList<>();
+    Function<OwnerRef, OwnerState> stateOf =
+        ref -> {
+          OwnerLookup lookup = ownerState(ref, object);
+          if (!lookup.fromCache() && lookup.state() != OwnerState.ABSENT) {
+            uncached.add(ref); // alive, but its informer has not shown it yet
+          }
+          return lookup.state();
+        };
+    switch (DependentPlan.decide(owners, stateOf, hasDependents)) {
       case DependentPlan.Keep k -> {}
       case DependentPlan.Delete d -> {
         if (edits.delete(kind, object.namespace(), object.name(), object.uid(), d.policy())) {
@@ -95,15 +102,27 @@ final class GcReconciler implements Reconciler {
               d.policy());
         }
       }
-      case DependentPlan.DropOwnerRefs drop ->
-          edits.update(
-              kind,
-              object.namespace(),
-              object.name(),
-              object.uid(),
-              o -> ObjectEdits.dropOwnerRefs(o, drop.uids()));
+      case DependentPlan.DropOwnerRefs drop -> {
+        edits.update(
+            kind,
+            object.namespace(),
+            object.name(),
+            object.uid(),
+            o -> ObjectEdits.dropOwnerRefs(o, drop.uids()));
+      }
     }
+    return uncached.isEmpty() ? settled(request) : recheckForLaggingCache(request);
+  }
+
+  private Result settled(Request request) {
+    cacheLagRechecks.remove(request);
     return Result.done();
+  }
+
+  private Result recheckForLaggingCache(Request request) {
+    int n = cacheLagRechecks.merge(request, 1, Integer::sum);
+    Duration delay = CACHE_LAG_RECHECK.multipliedBy(1L << Math.min(n - 1, 6));
+    return Result.requeueAfter(delay.compareTo(CACHE_LAG_MAX) > 0 ? CACHE_LAG_MAX : delay);
   }
 
   private Result finishOwner(ApiObject owner) {
@@ -150,11 +169,15 @@ final class GcReconciler implements Reconciler {
         kind, owner.namespace(), owner.name(), owner.uid(), o -> Finalizers.remove(o, finalizer));
   }
 
-  /**
-   * The owner's state: from the cache when it shows the owner (unless {@code live}), else from the
-   * server.
-   */
-  private OwnerState ownerState(OwnerRef ref, ApiObject dependent, boolean live) {
+  /** An owner's state, and whether the owner's cache showed it. */
+  private record OwnerLookup(OwnerState state, boolean fromCache) {
+    static OwnerLookup live(OwnerState state) {
+      return new OwnerLookup(state, false);
+    }
+  }
+
+  /** The owner's state: from the cache when it shows the owner, else from the server. */
+  private OwnerLookup ownerState(OwnerRef ref, ApiObject dependent) {
     Optional<TrackedKinds.Tracked> tracked = kinds.of(ref);
     String key = TrackedKinds.key(ref.apiVersion(), ref.kind());
     if (tracked.isEmpty() || !kinds.served(key)) {
@@ -166,19 +189,20 @@ final class GcReconciler implements Reconciler {
         // since that answer deletes dependents.
         Optional<KindInfo> served =
             client.discover().stream().filter(k -> TrackedKinds.key(k).equals(key)).findFirst();
-        return served.isEmpty() ? OwnerState.ABSENT : liveState(served.get(), ref, dependent);
+        return OwnerLookup.live(
+            served.isEmpty() ? OwnerState.ABSENT : liveState(served.get(), ref, dependent));
       }
     }
     KindInfo ownerKind = tracked.get().kind();
     String ns = ownerNamespace(ownerKind, dependent);
     if (ownerKind.namespaced() && ns == null) {
-      return OwnerState.UNRESOLVABLE;
+      return new OwnerLookup(OwnerState.UNRESOLVABLE, true); // no lookup can change that
     }
     Optional<ApiObject> cached = tracked.get().cache().get(ns, ref.name());
-    if (!live && cached.isPresent() && ref.uid().equals(cached.get().uid())) {
-      return stateOf(cached.get());
+    if (cached.isPresent() && ref.uid().equals(cached.get().uid())) {
+      return new OwnerLookup(stateOf(cached.get()), true);
     }
-    return liveState(ownerKind, ref, dependent);
+    return OwnerLookup.live(liveState(ownerKind, ref, dependent));
   }
 
   /** An owner of a namespaced kind lives in its dependent's namespace (null if it has none). */
