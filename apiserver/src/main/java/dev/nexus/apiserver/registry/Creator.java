@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.ApiException;
 import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.apiserver.crd.CrdRules;
 import dev.nexus.apiserver.storage.Op;
 import dev.nexus.apiserver.storage.Precondition;
 import dev.nexus.apiserver.storage.StoredObject;
@@ -63,11 +64,14 @@ final class Creator {
     if (kind.statusSubresource()) {
       obj.remove("status");
     }
+    String now = Timestamps.now(clock);
     if (kind == BuiltinKinds.NAMESPACE) {
       obj.putObject("status").put("phase", "Active");
+    } else if (kind == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
+      obj.set("status", CrdRules.initialStatus(obj, now));
     }
     meta.put("uid", UUID.randomUUID().toString());
-    meta.put("creationTimestamp", Timestamps.now(clock));
+    meta.put("creationTimestamp", now);
     meta.put("generation", 1);
     String name = meta.path("name").asText("");
     admission.validate(kind, obj); // also checks generateName, so its error names that field

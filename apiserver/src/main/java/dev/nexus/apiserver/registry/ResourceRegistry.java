@@ -231,6 +231,7 @@ public final class ResourceRegistry {
   private static ObjectNode checkCrdUpdate(ObjectRef ref, ObjectNode current, ObjectNode next) {
     if (ref.kind() == BuiltinKinds.CUSTOM_RESOURCE_DEFINITION) {
       CrdRules.checkUpdate(current, next);
+      CrdRules.recordStorageVersion(next);
     }
     return next;
   }

@@ -57,6 +57,42 @@ class CrdIT {
   }
 
   @Test
+  void aCreatedCrdReportsItsKindEstablishedAndRecordsEveryStorageVersion() {
+    String group = "established.example.com";
+    Http.Resp created = http.post(CRDS, database(group).toString());
+    assertThat(created.code()).as(created.toString()).isEqualTo(201);
+    for (JsonNode crd : List.of(created.json(), http.get(CRDS + "/databases." + group).json())) {
+      assertThat(conditions(crd))
+          .containsExactlyInAnyOrder("NamesAccepted=True", "Established=True");
+      assertThat(crd.at("/status/acceptedNames/plural").asText()).isEqualTo("databases");
+      assertThat(crd.at("/status/storedVersions").toString()).isEqualTo("[\"v1\"]");
+    }
+    // Established means served: a client that waited for it finds the kind at once.
+    assertThat(http.get(databases(group, SERVER.newNamespace())).code()).isEqualTo(200);
+
+    Http.Resp moved =
+        http.patch(
+            CRDS + "/databases." + group,
+            "{\"spec\":{\"versions\":["
+                + "{\"name\":\"v1\",\"served\":true,\"storage\":false,"
+                + "\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\"}}},"
+                + "{\"name\":\"v2\",\"served\":true,\"storage\":true,"
+                + "\"schema\":{\"openAPIV3Schema\":{\"type\":\"object\"}}}]}}");
+    assertThat(moved.code()).as(moved.toString()).isEqualTo(200);
+    // Objects written as v1 may still be stored: v1 stays listed.
+    assertThat(moved.json().at("/status/storedVersions").toString()).isEqualTo("[\"v1\",\"v2\"]");
+    assertThat(conditions(moved.json())).contains("Established=True");
+  }
+
+  private static List<String> conditions(JsonNode crd) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode c : crd.at("/status/conditions")) {
+      out.add(c.path("type").asText() + "=" + c.path("status").asText());
+    }
+    return out;
+  }
+
+  @Test
   void customObjectsAreValidatedAgainstTheSchemaWithFieldPaths() {
     String group = "valid.example.com";
     http.post(CRDS, database(group).toString());

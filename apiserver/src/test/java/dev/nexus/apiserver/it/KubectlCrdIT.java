@@ -30,6 +30,15 @@ class KubectlCrdIT {
     assertThat(applied.exit()).as(applied.toString()).isZero();
     assertThat(applied.out())
         .contains("customresourcedefinition.nexus.dev/databases.kubectl.example.com created");
+    // What a script does before using a new kind.
+    Kubectl.Result established =
+        k.run(
+            "wait",
+            "--for=condition=Established",
+            "--timeout=20s",
+            "customresourcedefinition/databases.kubectl.example.com");
+    assertThat(established.exit()).as(established.toString()).isZero();
+    assertThat(established.out()).contains("condition met");
 
     Path db = dir.resolve("db.yaml");
     Files.writeString(

@@ -6,6 +6,7 @@ import dev.nexus.api.model.ApiObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and sets {@code metadata.ownerReferences}. An object has at most one controller owner: the
@@ -97,5 +98,28 @@ public final class OwnerReferences {
       }
     }
     refs.add(ref.toNode());
+  }
+
+  /**
+   * Removes the references to the owners with these uids from {@code owned} (changing it), and the
+   * whole {@code ownerReferences} field when none is left.
+   *
+   * @return whether a reference was removed
+   */
+  public static boolean remove(ApiObject owned, Set<String> ownerUids) {
+    if (!(owned.metadata().get("ownerReferences") instanceof ArrayNode refs)) {
+      return false;
+    }
+    boolean changed = false;
+    for (int i = refs.size() - 1; i >= 0; i--) {
+      if (ownerUids.contains(refs.get(i).path("uid").asText())) {
+        refs.remove(i);
+        changed = true;
+      }
+    }
+    if (refs.isEmpty()) {
+      owned.metadata().remove("ownerReferences");
+    }
+    return changed;
   }
 }

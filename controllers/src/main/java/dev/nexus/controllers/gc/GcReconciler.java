@@ -108,7 +108,7 @@ final class GcReconciler implements Reconciler {
             object.namespace(),
             object.name(),
             object.uid(),
-            o -> ObjectEdits.dropOwnerRefs(o, drop.uids()));
+            o -> OwnerReferences.remove(o, drop.uids()));
       }
     }
     return uncached.isEmpty() ? settled(request) : recheckForLaggingCache(request);
@@ -161,7 +161,7 @@ final class GcReconciler implements Reconciler {
                                 d.namespace(),
                                 d.name(),
                                 dep.uid(),
-                                o -> ObjectEdits.dropOwnerRefs(o, Set.of(ownerUid)))));
+                                o -> OwnerReferences.remove(o, Set.of(ownerUid)))));
   }
 
   private void removeFinalizer(ApiObject owner, String finalizer) {

@@ -1,14 +1,11 @@
 package dev.nexus.controllers.gc;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.nexus.api.kinds.KindInfo;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.ConflictException;
 import dev.nexus.client.NexusClient;
 import dev.nexus.client.NotFoundException;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -65,24 +62,5 @@ final class ObjectEdits {
     } catch (NotFoundException e) {
       return false;
     }
-  }
-
-  /** Removes the owner references with these uids; false when there was none. */
-  static boolean dropOwnerRefs(ApiObject object, Set<String> uids) {
-    JsonNode refs = object.metadata().get("ownerReferences");
-    if (!(refs instanceof ArrayNode list)) {
-      return false;
-    }
-    boolean changed = false;
-    for (int i = list.size() - 1; i >= 0; i--) {
-      if (uids.contains(list.get(i).path("uid").asText())) {
-        list.remove(i);
-        changed = true;
-      }
-    }
-    if (list.isEmpty()) {
-      object.metadata().remove("ownerReferences");
-    }
-    return changed;
   }
 }

@@ -40,6 +40,7 @@ public final class WorkloadController {
     // Added before the controller's own handler, so an event lowers the expectation before it
     // queues the reconcile that checks it (the reconciler re-checks against the cache anyway).
     instances.addEventHandler(new ExpectationHandler(expectations));
+    indexInstances(instances);
     WorkloadReconciler reconciler =
         new WorkloadReconciler(
             manager.client(),
@@ -53,9 +54,18 @@ public final class WorkloadController {
         .controller(NAME)
         .forKind(BuiltinKinds.WORKLOAD)
         .owns(BuiltinKinds.INSTANCE)
+        // An Instance no Workload controls may be adopted by those whose selector it matches.
+        .watches(BuiltinKinds.INSTANCE, i -> InstanceClaims.adopters(i, workloads.cache()))
         .withPredicate(Predicates.generationChanged())
         .concurrency(workers)
         .build(reconciler);
+  }
+
+  /**
+   * Adds the index {@link WorkloadReconciler} needs to the Instance informer (before it starts).
+   */
+  static void indexInstances(SharedInformer instances) {
+    instances.addIndexer(InstanceClaims.ORPHANS, InstanceClaims::orphanIndex);
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.NexusClient;
 import dev.nexus.client.NotFoundException;
 import dev.nexus.client.controller.EventRecorder;
-import dev.nexus.client.controller.OwnerReferences;
 import dev.nexus.client.controller.Reconciler;
 import dev.nexus.client.controller.Request;
 import dev.nexus.client.controller.Result;
@@ -41,6 +40,7 @@ final class WorkloadReconciler implements Reconciler {
   private final Expectations expectations;
   private final InstanceFactory factory;
   private final InstanceWriter writer;
+  private final InstanceClaims claims;
   private final Clock clock;
 
   WorkloadReconciler(
@@ -58,6 +58,7 @@ final class WorkloadReconciler implements Reconciler {
     this.expectations = expectations;
     this.factory = factory;
     this.writer = new InstanceWriter(client);
+    this.claims = new InstanceClaims(client);
     this.clock = clock;
   }
 
@@ -85,12 +86,8 @@ final class WorkloadReconciler implements Reconciler {
       // Their events queue this Workload again; the delay is only a net for a lost event.
       return Result.requeueAfter(expectations.untilExpiry(key));
     }
-    List<ApiObject> owned = new ArrayList<>();
-    for (ApiObject i : instances.byIndex(Indexes.OWNER, workload.uid())) {
-      if (OwnerReferences.isControlledBy(i, workload)) {
-        owned.add(i);
-      }
-    }
+    List<ApiObject> owned =
+        claims.claim(workload, instances.byIndex(Indexes.OWNER, workload.uid()), instances);
     Instant now = clock.instant();
     Plan plan = RolloutPlanner.plan(spec, owned.stream().map(InstanceView::of).toList(), now);
     Exception deleteFailure = delete(workload, key, plan);

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.model.ApiObject;
-import dev.nexus.api.selector.LabelSelector;
 import dev.nexus.client.controller.Conditions;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -99,17 +97,6 @@ final class WorkloadStatus {
 
   /** {@code spec.selector} in string form, defaulting to the template's labels. */
   static String selector(ApiObject workload) {
-    JsonNode spec = workload.spec();
-    JsonNode selector = spec.get("selector");
-    if (selector != null && selector.isObject() && !selector.isEmpty()) {
-      return LabelSelector.fromJson(selector).toString();
-    }
-    Map<String, String> labels = new java.util.TreeMap<>();
-    spec.path("template")
-        .path("metadata")
-        .path("labels")
-        .properties()
-        .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-    return LabelSelector.fromMap(labels).toString();
+    return InstanceClaims.selectorOf(workload).toString();
   }
 }

@@ -10,6 +10,9 @@
  *       spec.placement}; they carry the label {@code nexus.dev/template-hash} and one
  *       ownerReference to the Workload with {@code controller: true, blockOwnerDeletion: true}. An
  *       Instance's spec is the template's spec plus the Workload's placement.
+ *   <li>A Workload controls the Instances that name it as controller owner and match its selector:
+ *       a matching Instance with no controller owner is adopted, an owned one whose labels stop
+ *       matching is released ({@link dev.nexus.controllers.workload.InstanceClaims}).
  *   <li>Readiness is the Instance's {@code Ready} condition; a phase of Failed or Succeeded gets
  *       the Instance deleted and replaced. Instances with a deletionTimestamp count nowhere.
  *   <li>What to create and delete is a pure function ({@link

@@ -59,6 +59,7 @@ class NoOverCreationIT {
     SharedInformerFactory frozen = new SharedInformerFactory(client);
     SharedInformer frozenWorkloads = frozen.informer(BuiltinKinds.WORKLOAD);
     SharedInformer frozenInstances = frozen.informer(BuiltinKinds.INSTANCE);
+    WorkloadController.indexInstances(frozenInstances);
     frozen.start();
     assertThat(frozen.waitForSync(Duration.ofSeconds(30))).isTrue();
     frozen.close();
@@ -72,6 +73,7 @@ class NoOverCreationIT {
     try (SharedInformerFactory informers = new SharedInformerFactory(client)) {
       SharedInformer workloads = informers.informer(BuiltinKinds.WORKLOAD);
       SharedInformer instances = informers.informer(BuiltinKinds.INSTANCE);
+      WorkloadController.indexInstances(instances);
       Set<String> everCreated = ConcurrentHashMap.newKeySet();
       AtomicInteger deletions = new AtomicInteger();
       instances.addEventHandler(

@@ -7,6 +7,8 @@ import static dev.nexus.controllers.workload.Fixtures.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nexus.api.codec.Json;
 import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.NexusClient;
@@ -73,6 +75,66 @@ class WorkloadControllerIT {
           assertThat(st.path("selector").asText()).isEqualTo("app=web");
           assertThat(Conditions.get(st, "Available").orElseThrow().status()).isEqualTo("False");
         });
+  }
+
+  @Test
+  void adoptsMatchingInstancesNoOneControlsAndCreatesOnlyTheRest() {
+    // Left behind by a Workload deleted with propagationPolicy Orphan, or made by hand.
+    client.create(BuiltinKinds.INSTANCE, handMade("db-a", "db"));
+    client.create(BuiltinKinds.INSTANCE, handMade("db-b", "db"));
+    client.create(BuiltinKinds.INSTANCE, handMade("cache-a", "cache"));
+
+    ApiObject w = client.create(BuiltinKinds.WORKLOAD, workload(ns, "db", 3, "/bin/true"));
+
+    Eventually.assertThat(
+        () -> {
+          List<ApiObject> controlled =
+              instances(client, ns).stream()
+                  .filter(i -> OwnerReferences.isControlledBy(i, w))
+                  .toList();
+          assertThat(controlled).hasSize(3);
+          assertThat(controlled.stream().map(ApiObject::name)).contains("db-a", "db-b");
+        });
+    assertThat(instances(client, ns)).as("one created, two adopted, one left alone").hasSize(4);
+    assertThat(OwnerReferences.controllerOf(client.get(BuiltinKinds.INSTANCE, ns, "cache-a")))
+        .isEmpty();
+  }
+
+  @Test
+  void releasesAnInstanceWhoseLabelsNoLongerMatchAndReplacesIt() {
+    ApiObject w = client.create(BuiltinKinds.WORKLOAD, workload(ns, "web", 2, "/bin/true"));
+    ApiObject taken = Eventually.get(() -> instances(client, ns), l -> l.size() == 2).getFirst();
+
+    // An operator pulls one instance out to debug it.
+    ObjectNode relabel = Json.MAPPER.createObjectNode();
+    relabel.putObject("metadata").putObject("labels").put("app", "debug");
+    client.patch(BuiltinKinds.INSTANCE, ns, taken.name(), relabel);
+
+    Eventually.assertThat(
+        () -> {
+          assertThat(
+                  client
+                      .get(BuiltinKinds.INSTANCE, ns, taken.name())
+                      .metadata()
+                      .has("ownerReferences"))
+              .as("released")
+              .isFalse();
+          assertThat(
+                  instances(client, ns).stream()
+                      .filter(i -> OwnerReferences.isControlledBy(i, w))
+                      .map(ApiObject::name))
+              .hasSize(2)
+              .doesNotContain(taken.name());
+        });
+  }
+
+  private ApiObject handMade(String name, String app) {
+    ApiObject i = ApiObject.of(BuiltinKinds.INSTANCE.apiVersion(), "Instance", ns, name);
+    i.metadata().putObject("labels").put("app", app);
+    ObjectNode spec = i.node().putObject("spec");
+    spec.put("runtime", "process");
+    spec.putArray("command").add("/bin/true");
+    return i;
   }
 
   @Test
