@@ -79,23 +79,33 @@ class WorkloadControllerIT {
 
   @Test
   void adoptsMatchingInstancesNoOneControlsAndCreatesOnlyTheRest() {
-    // Left behind by a Workload deleted with propagationPolicy Orphan, or made by hand.
-    client.create(BuiltinKinds.INSTANCE, handMade("db-a", "db"));
-    client.create(BuiltinKinds.INSTANCE, handMade("db-b", "db"));
-    client.create(BuiltinKinds.INSTANCE, handMade("cache-a", "cache"));
+    // Left behind by a Workload of the same template deleted with propagationPolicy Orphan. (One
+    // of another template, or none, would be adopted and then rolled like any old Instance.)
+    ApiObject spec = workload(ns, "db", 3, "/bin/true");
+    String hash = TemplateHash.of(spec.spec().get("template"), null);
+    client.create(BuiltinKinds.INSTANCE, handMade("db-a", "db", hash));
+    client.create(BuiltinKinds.INSTANCE, handMade("db-b", "db", hash));
+    client.create(BuiltinKinds.INSTANCE, handMade("cache-a", "cache", hash));
+    // Once the controller has seen them (else it creates three, adopts two and removes two: the
+    // same end state by a longer way).
+    Eventually.assertThat(
+        () ->
+            assertThat(manager.informers().informer(BuiltinKinds.INSTANCE).cache().list(ns))
+                .hasSize(3));
 
-    ApiObject w = client.create(BuiltinKinds.WORKLOAD, workload(ns, "db", 3, "/bin/true"));
+    ApiObject w = client.create(BuiltinKinds.WORKLOAD, spec);
 
     Eventually.assertThat(
         () -> {
-          List<ApiObject> controlled =
-              instances(client, ns).stream()
-                  .filter(i -> OwnerReferences.isControlledBy(i, w))
-                  .toList();
-          assertThat(controlled).hasSize(3);
-          assertThat(controlled.stream().map(ApiObject::name)).contains("db-a", "db-b");
+          List<ApiObject> all = instances(client, ns);
+          assertThat(all).as("one created, two adopted, one left alone").hasSize(4);
+          assertThat(
+                  all.stream()
+                      .filter(i -> OwnerReferences.isControlledBy(i, w))
+                      .map(ApiObject::name))
+              .hasSize(3)
+              .contains("db-a", "db-b");
         });
-    assertThat(instances(client, ns)).as("one created, two adopted, one left alone").hasSize(4);
     assertThat(OwnerReferences.controllerOf(client.get(BuiltinKinds.INSTANCE, ns, "cache-a")))
         .isEmpty();
   }
@@ -128,9 +138,9 @@ class WorkloadControllerIT {
         });
   }
 
-  private ApiObject handMade(String name, String app) {
+  private ApiObject handMade(String name, String app, String templateHash) {
     ApiObject i = ApiObject.of(BuiltinKinds.INSTANCE.apiVersion(), "Instance", ns, name);
-    i.metadata().putObject("labels").put("app", app);
+    i.metadata().putObject("labels").put("app", app).put(InstanceView.HASH_LABEL, templateHash);
     ObjectNode spec = i.node().putObject("spec");
     spec.put("runtime", "process");
     spec.putArray("command").add("/bin/true");
