@@ -69,8 +69,7 @@ final class GcReconciler implements Reconciler {
   public Result reconcile(Request request) {
     Optional<ApiObject> found = cache.get(request.namespace(), request.name());
     if (found.isEmpty()) {
-      cacheLagRechecks.remove(request);
-      return Result.done();
+      return settled(request);
     }
     ApiObject object = found.get();
     if (object.deletionTimestamp() != null) {
@@ -78,7 +77,7 @@ final class GcReconciler implements Reconciler {
     }
     List<OwnerRef> owners = OwnerReferences.of(object);
     if (owners.isEmpty()) {
-      return Result.done();
+      return settled(request);
     }
     boolean hasDependents = !kinds.dependents(object).isEmpty();
     List<OwnerRef> uncached = new ArrayList<>();

@@ -64,11 +64,19 @@ class RestartIT {
       for (int i = 0; i < 300; i++) {
         put(store, "/s/" + i, "v" + i + pad);
       }
-      await().atMost(Duration.ofSeconds(20)).until(() -> store.metrics().snapshotIndex() > 200);
-      assertThat(store.metrics().snapshotsTaken()).isPositive();
-      // Snapshots are copied in the background: Ratis learns a finished copy's index at its next
-      // snapshot trigger and only then purges the log behind it, so keep writing until it has.
+      // Snapshots are copied in the background, and a copy is started (and a finished one reported
+      // to Ratis) only when an entry is applied: keep writing until one past 200 exists and Ratis
+      // has purged the log behind it. (A slow copy could otherwise still cover only index 160
+      // when the 300 puts are done, and nothing would start the next.)
       AtomicInteger extra = new AtomicInteger();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                put(store, "/t/" + extra.incrementAndGet(), "x" + pad);
+                return store.metrics().snapshotIndex() > 200;
+              });
+      assertThat(store.metrics().snapshotsTaken()).isPositive();
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(
