@@ -44,6 +44,16 @@ final class SemanticRules {
   }
 
   private static void workload(JsonNode spec, List<Status.Cause> out) {
+    if (spec.has("progressDeadlineSeconds")
+        && spec.path("progressDeadlineSeconds").asLong() <= spec.path("minReadySeconds").asLong()) {
+      out.add(
+          new Status.Cause(
+              "spec.progressDeadlineSeconds",
+              "must be greater than spec.minReadySeconds ("
+                  + spec.path("minReadySeconds").asLong()
+                  + "): an instance cannot count as available before the deadline otherwise",
+              Reasons.INVALID));
+    }
     Map<String, String> labels = new HashMap<>();
     spec.path("template")
         .path("metadata")

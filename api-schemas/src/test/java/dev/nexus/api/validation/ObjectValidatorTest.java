@@ -254,6 +254,21 @@ class ObjectValidatorTest {
   }
 
   @Test
+  void theProgressDeadlineMustExceedMinReadySeconds() {
+    ObjectNode o = workload();
+    o.with("spec").put("minReadySeconds", 30).put("progressDeadlineSeconds", 30);
+    assertThat(validateWorkload(o))
+        .extracting(Status.Cause::field, Status.Cause::message)
+        .containsExactly(
+            tuple(
+                "spec.progressDeadlineSeconds",
+                "must be greater than spec.minReadySeconds (30): an instance cannot count as"
+                    + " available before the deadline otherwise"));
+    o.with("spec").put("progressDeadlineSeconds", 31);
+    assertThat(validateWorkload(o)).isEmpty();
+  }
+
+  @Test
   void aSelectorMustMatchTheTemplate() {
     ObjectNode o = workload();
     o.withObject("/spec/template/metadata/labels").put("app", "api");

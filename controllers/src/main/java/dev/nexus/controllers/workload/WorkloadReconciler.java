@@ -6,6 +6,7 @@ import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.NexusClient;
 import dev.nexus.client.NotFoundException;
+import dev.nexus.client.controller.Conditions;
 import dev.nexus.client.controller.EventRecorder;
 import dev.nexus.client.controller.Reconciler;
 import dev.nexus.client.controller.Request;
@@ -92,8 +93,11 @@ final class WorkloadReconciler implements Reconciler {
     Plan plan = RolloutPlanner.plan(spec, owned.stream().map(InstanceView::of).toList(), now);
     Exception deleteFailure = delete(workload, key, plan);
     String createFailure = create(workload, key, spec, plan);
+    Duration recheck = plan.recheckAfter();
     if (plan.isEmpty() || createFailure != null) {
-      writeStatus(workload, spec, plan, createFailure, now);
+      ObjectNode status = writeStatus(workload, spec, plan, createFailure, now);
+      // A stalled rollout sends no events: look again when its deadline passes.
+      recheck = earliest(recheck, WorkloadStatus.untilDeadline(workload, status, now).orElse(null));
     }
     if (createFailure != null) {
       throw new IllegalStateException("workload " + key + ": " + createFailure);
@@ -101,7 +105,11 @@ final class WorkloadReconciler implements Reconciler {
     if (deleteFailure != null) {
       throw deleteFailure;
     }
-    return plan.recheckAfter() == null ? Result.done() : Result.requeueAfter(plan.recheckAfter());
+    return recheck == null ? Result.done() : Result.requeueAfter(recheck);
+  }
+
+  private static Duration earliest(Duration a, Duration b) {
+    return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
   }
 
   private Exception delete(ApiObject workload, String key, Plan plan) throws InterruptedException {
@@ -157,18 +165,33 @@ final class WorkloadReconciler implements Reconciler {
     return message;
   }
 
-  private void writeStatus(
+  /** Writes the status the Workload should have, if it differs; returns it. */
+  private ObjectNode writeStatus(
       ApiObject workload, RolloutSpec spec, Plan plan, String createFailure, Instant now) {
     ObjectNode desired = WorkloadStatus.desired(workload, spec, plan.counts(), createFailure, now);
     if (WorkloadStatus.changed(workload, desired).isEmpty()) {
-      return;
+      return desired;
     }
+    reportStall(workload, desired);
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     patch.set("status", desired);
     try {
       client.patchStatus(BuiltinKinds.WORKLOAD, workload.namespace(), workload.name(), patch);
     } catch (NotFoundException gone) {
       // Deleted meanwhile: nothing to report on.
+    }
+    return desired;
+  }
+
+  /** A Warning event when the rollout has just passed its progress deadline. */
+  private void reportStall(ApiObject workload, ObjectNode desired) {
+    String stalled = "ProgressDeadlineExceeded";
+    var now = Conditions.get(desired, WorkloadStatus.PROGRESSING);
+    var before = Conditions.get(workload.status(), WorkloadStatus.PROGRESSING);
+    if (now.isPresent()
+        && stalled.equals(now.get().reason())
+        && !before.map(c -> stalled.equals(c.reason())).orElse(false)) {
+      events.warning(workload, stalled, now.get().message());
     }
   }
 

@@ -1,11 +1,15 @@
 package dev.nexus.controllers.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.model.ApiObject;
 import dev.nexus.client.controller.Conditions;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -19,7 +23,11 @@ import java.util.Optional;
  *       available (reason MinimumReplicasAvailable / MinimumReplicasUnavailable).
  *   <li>{@code Progressing}: True with reason NewInstancesAvailable once every Instance runs the
  *       current template, there are exactly {@code replicas} and all are available; True with
- *       reason InstancesUpdating (rolling out) or InstancesScaling (only counts differ) before.
+ *       reason InstancesUpdating (rolling out) or InstancesScaling (only counts differ) before;
+ *       False with reason ProgressDeadlineExceeded when an unfinished rollout has not moved for
+ *       {@code spec.progressDeadlineSeconds} (as Kubernetes's Deployment). Its {@code
+ *       lastUpdateTime} is when the rollout last moved forward: a new template, more Instances of
+ *       it, more available, or fewer old ones. Instances replaced in a crash loop do not count.
  *   <li>{@code ReplicaFailure}: True with reason FailedCreate while creating Instances fails;
  *       removed by the next reconcile that acts without a failed creation.
  * </ul>
@@ -28,6 +36,8 @@ final class WorkloadStatus {
   static final String AVAILABLE = "Available";
   static final String PROGRESSING = "Progressing";
   static final String REPLICA_FAILURE = "ReplicaFailure";
+  static final String LAST_UPDATE_TIME = "lastUpdateTime";
+  static final long DEFAULT_PROGRESS_DEADLINE = 600;
 
   private WorkloadStatus() {}
 
@@ -66,11 +76,7 @@ final class WorkloadStatus {
             && counts.replicas() == spec.replicas()
             && counts.updatedAvailable() == spec.replicas();
     boolean rolling = counts.updated() < counts.replicas();
-    Conditions.set(
-        status,
-        PROGRESSING,
-        "True",
-        complete ? "NewInstancesAvailable" : rolling ? "InstancesUpdating" : "InstancesScaling",
+    String progress =
         complete
             ? "all " + spec.replicas() + " instances run template " + spec.templateHash()
             : counts.updated()
@@ -80,14 +86,98 @@ final class WorkloadStatus {
                 + spec.templateHash()
                 + ", "
                 + counts.updatedAvailable()
-                + " of them available",
+                + " of them available";
+    boolean newlyComplete =
+        complete
+            && !Conditions.get(current, PROGRESSING)
+                .map(c -> "NewInstancesAvailable".equals(c.reason()))
+                .orElse(false);
+    Instant lastProgress =
+        movedForward(current, spec, counts) || newlyComplete
+            ? now
+            : lastProgress(current).orElse(now);
+    Duration deadline = progressDeadline(workload);
+    boolean stalled = !complete && Duration.between(lastProgress, now).compareTo(deadline) > 0;
+    Conditions.set(
+        status,
+        PROGRESSING,
+        stalled ? "False" : "True",
+        complete
+            ? "NewInstancesAvailable"
+            : stalled
+                ? "ProgressDeadlineExceeded"
+                : rolling ? "InstancesUpdating" : "InstancesScaling",
+        stalled ? "no progress for over " + deadline.toSeconds() + " s: " + progress : progress,
         now);
+    progressCondition(status)
+        .put(LAST_UPDATE_TIME, lastProgress.truncatedTo(ChronoUnit.SECONDS).toString());
     if (createFailure != null) {
       Conditions.set(status, REPLICA_FAILURE, "True", "FailedCreate", createFailure, now);
     } else {
       Conditions.remove(status, REPLICA_FAILURE);
     }
     return status;
+  }
+
+  /**
+   * How long until an unfinished rollout in {@code status} passes its deadline (zero if it has), or
+   * empty when the rollout is complete or already reported as stalled.
+   */
+  static Optional<Duration> untilDeadline(ApiObject workload, ObjectNode status, Instant now) {
+    Optional<Conditions.Condition> c = Conditions.get(status, PROGRESSING);
+    if (c.isEmpty() || !c.get().isTrue() || "NewInstancesAvailable".equals(c.get().reason())) {
+      return Optional.empty();
+    }
+    Instant due = lastProgress(status).orElse(now).plus(progressDeadline(workload)).plusSeconds(1);
+    Duration left = Duration.between(now, due);
+    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+  }
+
+  /** {@code spec.progressDeadlineSeconds}, 600 s when not set (as in Kubernetes). */
+  static Duration progressDeadline(ApiObject workload) {
+    return Duration.ofSeconds(
+        workload.spec().path("progressDeadlineSeconds").asLong(DEFAULT_PROGRESS_DEADLINE));
+  }
+
+  /**
+   * Whether the rollout moved forward since {@code before} was written: a new template, more
+   * Instances of it, more available, or fewer of older templates.
+   */
+  private static boolean movedForward(JsonNode before, RolloutSpec spec, Plan.Counts counts) {
+    if (before == null || !before.has("templateHash")) {
+      return true;
+    }
+    int updatedBefore = before.path("updatedReplicas").asInt();
+    int oldBefore = before.path("replicas").asInt() - updatedBefore;
+    return !spec.templateHash().equals(before.path("templateHash").asText())
+        || counts.updated() > updatedBefore
+        || counts.available() > before.path("availableReplicas").asInt()
+        || counts.replicas() - counts.updated() < oldBefore;
+  }
+
+  private static Optional<Instant> lastProgress(JsonNode status) {
+    if (status == null || !(status.get("conditions") instanceof ArrayNode list)) {
+      return Optional.empty();
+    }
+    for (JsonNode c : list) {
+      if (PROGRESSING.equals(c.path("type").asText()) && c.path(LAST_UPDATE_TIME).isTextual()) {
+        try {
+          return Optional.of(Instant.parse(c.path(LAST_UPDATE_TIME).asText()));
+        } catch (DateTimeParseException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static ObjectNode progressCondition(ObjectNode status) {
+    for (JsonNode c : status.withArray("conditions")) {
+      if (PROGRESSING.equals(c.path("type").asText()) && c instanceof ObjectNode o) {
+        return o;
+      }
+    }
+    throw new IllegalStateException("Progressing was just set");
   }
 
   /** {@code desired} when it differs from the workload's stored status. */

@@ -24,7 +24,9 @@
  *       fast second reconcile cannot create the same Instances twice.
  *   <li>Status ({@code replicas, readyReplicas, availableReplicas, updatedReplicas,
  *       observedGeneration, templateHash, selector}, conditions {@code Available} and {@code
- *       Progressing}) is written through the status subresource, and only when it changed.
+ *       Progressing}) is written through the status subresource, and only when it changed. A
+ *       rollout that has not moved forward for {@code spec.progressDeadlineSeconds} is reported as
+ *       {@code Progressing=False}, reason {@code ProgressDeadlineExceeded}.
  * </ul>
  */
 package dev.nexus.controllers.workload;

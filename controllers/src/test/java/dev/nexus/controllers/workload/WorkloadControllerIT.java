@@ -207,6 +207,40 @@ class WorkloadControllerIT {
   }
 
   @Test
+  void aRolloutThatStopsMovingIsReportedAtItsDeadlineAndRecoversWhenItMovesAgain() {
+    ApiObject spec = workload(ns, "stuck", 1, "/bin/true");
+    ((ObjectNode) spec.spec()).put("progressDeadlineSeconds", 2);
+    client.create(BuiltinKinds.WORKLOAD, spec);
+    // Nothing ever reports the Instance ready: the rollout cannot finish.
+    ApiObject instance = Eventually.get(() -> instances(client, ns), l -> l.size() == 1).getFirst();
+
+    Eventually.assertThat(
+        () -> {
+          Conditions.Condition progressing =
+              Conditions.get(client.get(BuiltinKinds.WORKLOAD, ns, "stuck").status(), "Progressing")
+                  .orElseThrow();
+          assertThat(progressing.status()).isEqualTo("False");
+          assertThat(progressing.reason()).isEqualTo("ProgressDeadlineExceeded");
+          assertThat(progressing.message())
+              .startsWith("no progress for over 2 s: 1 of 1 instances run template");
+        });
+    assertThat(client.listAll(BuiltinKinds.EVENT, ns, dev.nexus.client.ListOptions.none()).items())
+        .anySatisfy(
+            e ->
+                assertThat(e.node().path("reason").asText()).isEqualTo("ProgressDeadlineExceeded"));
+
+    markReady(client, instance);
+    Eventually.assertThat(
+        () -> {
+          Conditions.Condition progressing =
+              Conditions.get(client.get(BuiltinKinds.WORKLOAD, ns, "stuck").status(), "Progressing")
+                  .orElseThrow();
+          assertThat(progressing.status()).isEqualTo("True");
+          assertThat(progressing.reason()).isEqualTo("NewInstancesAvailable");
+        });
+  }
+
+  @Test
   void instancesBecomeReadyThenStatusSaysAvailable() {
     client.create(BuiltinKinds.WORKLOAD, workload(ns, "ok", 3, "/bin/true"));
     Eventually.get(() -> instances(client, ns), l -> l.size() == 3)
