@@ -134,7 +134,11 @@ public final class ApiObject {
     return parent.putObject(field);
   }
 
-  private static Map<String, String> stringMap(JsonNode parent, String field) {
+  /**
+   * The map of strings at {@code parent.field} (labels, annotations, a template's labels) in the
+   * document's order; empty when absent or not an object.
+   */
+  public static Map<String, String> stringMap(JsonNode parent, String field) {
     Map<String, String> out = new LinkedHashMap<>();
     if (parent != null && parent.get(field) instanceof ObjectNode o) {
       o.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.error.Status;
 import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.kinds.KindInfo;
+import dev.nexus.api.model.ApiObject;
 import dev.nexus.api.selector.LabelSelector;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,12 +55,8 @@ final class SemanticRules {
                   + "): an instance cannot count as available before the deadline otherwise",
               Reasons.INVALID));
     }
-    Map<String, String> labels = new HashMap<>();
-    spec.path("template")
-        .path("metadata")
-        .path("labels")
-        .properties()
-        .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+    Map<String, String> labels =
+        ApiObject.stringMap(spec.path("template").path("metadata"), "labels");
     JsonNode selectorNode = spec.get("selector");
     LabelSelector selector = selector("spec.selector", selectorNode, out);
     if (selector == null) {

@@ -13,7 +13,6 @@ import dev.nexus.client.informer.Cache;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -75,13 +74,9 @@ final class InstanceClaims {
     if (selector != null && selector.isObject() && !selector.isEmpty()) {
       return LabelSelector.fromJson(selector);
     }
-    Map<String, String> labels = new TreeMap<>();
-    spec.path("template")
-        .path("metadata")
-        .path("labels")
-        .properties()
-        .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
-    return LabelSelector.fromMap(labels);
+    // Sorted, so that status.selector reads the same whatever the template's key order.
+    return LabelSelector.fromMap(
+        new TreeMap<>(ApiObject.stringMap(spec.path("template").path("metadata"), "labels")));
   }
 
   /**

@@ -38,11 +38,7 @@ class GcReconcilerIT {
     // The informer listed before the owner was created and has not seen its ADDED yet; it may as
     // well list only after the owner is deleted, and then no event for the owner ever comes.
     FixedCache leases = new FixedCache(List.of(dependent));
-    TrackedKinds kinds = new TrackedKinds();
-    kinds.put(new TrackedKinds.Tracked(LEASE, leases, null));
-    kinds.markServed(TrackedKinds.key(LEASE));
-    GcReconciler gc =
-        new GcReconciler(LEASE, leases, kinds, client, new Discovery(client, kinds, k -> {}));
+    GcReconciler gc = reconcilerOver(leases);
     Request request = new Request(ns, "dep");
 
     assertThat(gc.reconcile(request)).isEqualTo(Result.requeueAfter(Duration.ofSeconds(1)));
@@ -61,14 +57,18 @@ class GcReconcilerIT {
         client.create(LEASE, ApiObject.of(BuiltinKinds.API_VERSION, "Lease", ns, "o"));
     ApiObject dependent = client.create(LEASE, ownedBy(owner, ns, "dep"));
     FixedCache leases = new FixedCache(List.of(owner, dependent));
-    TrackedKinds kinds = new TrackedKinds();
-    kinds.put(new TrackedKinds.Tracked(LEASE, leases, null));
-    kinds.markServed(TrackedKinds.key(LEASE));
-    GcReconciler gc =
-        new GcReconciler(LEASE, leases, kinds, client, new Discovery(client, kinds, k -> {}));
+    GcReconciler gc = reconcilerOver(leases);
 
     assertThat(gc.reconcile(new Request(ns, "dep"))).isEqualTo(Result.done());
     assertThat(client.find(LEASE, ns, "dep")).isPresent();
+  }
+
+  /** The collector's reconciler for Leases, seeing {@code leases} as its only cache. */
+  private GcReconciler reconcilerOver(FixedCache leases) {
+    TrackedKinds kinds = new TrackedKinds();
+    kinds.put(new TrackedKinds.Tracked(LEASE, leases, null));
+    kinds.markServed(TrackedKinds.key(LEASE));
+    return new GcReconciler(LEASE, leases, kinds, client, new Discovery(client, kinds, k -> {}));
   }
 
   private static ApiObject ownedBy(ApiObject owner, String ns, String name) {

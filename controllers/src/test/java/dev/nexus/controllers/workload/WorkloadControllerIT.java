@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nexus.api.codec.Json;
 import dev.nexus.api.kinds.BuiltinKinds;
 import dev.nexus.api.model.ApiObject;
+import dev.nexus.client.ListOptions;
 import dev.nexus.client.NexusClient;
 import dev.nexus.client.controller.Conditions;
 import dev.nexus.client.controller.Manager;
@@ -138,6 +139,11 @@ class WorkloadControllerIT {
         });
   }
 
+  private Conditions.Condition progressing(String workload) {
+    return Conditions.get(client.get(BuiltinKinds.WORKLOAD, ns, workload).status(), "Progressing")
+        .orElseThrow();
+  }
+
   private ApiObject handMade(String name, String app, String templateHash) {
     ApiObject i = ApiObject.of(BuiltinKinds.INSTANCE.apiVersion(), "Instance", ns, name);
     i.metadata().putObject("labels").put("app", app).put(InstanceView.HASH_LABEL, templateHash);
@@ -216,25 +222,22 @@ class WorkloadControllerIT {
 
     Eventually.assertThat(
         () -> {
-          Conditions.Condition progressing =
-              Conditions.get(client.get(BuiltinKinds.WORKLOAD, ns, "stuck").status(), "Progressing")
-                  .orElseThrow();
+          Conditions.Condition progressing = progressing("stuck");
           assertThat(progressing.status()).isEqualTo("False");
           assertThat(progressing.reason()).isEqualTo("ProgressDeadlineExceeded");
           assertThat(progressing.message())
               .startsWith("no progress for over 2 s: 1 of 1 instances run template");
         });
-    assertThat(client.listAll(BuiltinKinds.EVENT, ns, dev.nexus.client.ListOptions.none()).items())
-        .anySatisfy(
-            e ->
-                assertThat(e.node().path("reason").asText()).isEqualTo("ProgressDeadlineExceeded"));
+    Eventually.assertThat(
+        () ->
+            assertThat(client.listAll(BuiltinKinds.EVENT, ns, ListOptions.none()).items())
+                .extracting(e -> e.node().path("reason").asText())
+                .contains("ProgressDeadlineExceeded"));
 
     markReady(client, instance);
     Eventually.assertThat(
         () -> {
-          Conditions.Condition progressing =
-              Conditions.get(client.get(BuiltinKinds.WORKLOAD, ns, "stuck").status(), "Progressing")
-                  .orElseThrow();
+          Conditions.Condition progressing = progressing("stuck");
           assertThat(progressing.status()).isEqualTo("True");
           assertThat(progressing.reason()).isEqualTo("NewInstancesAvailable");
         });
