@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,30 +55,14 @@ final class ClusterProcesses implements AutoCloseable {
     String peers =
         group.stream().map(id -> members.get(id).spec()).collect(Collectors.joining(","));
     for (String id : ids) {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(ProcessHandle.current().info().command().orElse("java"));
-      cmd.addAll(
-          List.of(
-              "-Xmx256m",
-              "-XX:+UseSerialGC",
-              "-XX:TieredStopAtLevel=1",
-              "--add-opens",
-              "java.base/java.nio=ALL-UNNAMED",
-              "--add-opens",
-              "java.base/sun.nio.ch=ALL-UNNAMED",
-              "--enable-native-access=ALL-UNNAMED",
-              "--sun-misc-unsafe-memory-access=allow",
-              "-cp",
+      List<String> cmd =
+          ServerCommandLine.of(
+              ServerCommandLine.hostJava(),
               classPath(),
-              Nexus.class.getName(),
-              "server",
-              "--id",
               id,
-              "--peers",
               peers,
-              "--data-dir",
-              dir.resolve(id).toString()));
-      cmd.addAll(List.of(extraArgs));
+              dir.resolve(id).toString(),
+              List.of(extraArgs));
       Process p =
           new ProcessBuilder(cmd)
               .redirectErrorStream(true)

@@ -25,7 +25,7 @@ import org.testcontainers.utility.DockerImageName;
  * killed, started again, or wiped while stopped. Partitions and delays are done from the host in
  * the container's network namespace (nsenter), as for the netns backend.
  */
-final class ContainerCluster implements ClusterUnderTest {
+final class ContainerCluster extends MembersOnThisMachine {
   private static final String CLASSPATH = "/opt/nexus/nexus-launcher.jar:/opt/nexus/lib/*";
 
   private final ClusterSpec spec;
@@ -106,7 +106,7 @@ final class ContainerCluster implements ClusterUnderTest {
       throw new UncheckedIOException(e);
     }
     List<String> java =
-        ServerCommandLine.of(
+        LauncherBuild.memberCommand(
             "/opt/jdk/bin/java",
             CLASSPATH,
             id,
@@ -176,28 +176,13 @@ final class ContainerCluster implements ClusterUnderTest {
   }
 
   @Override
-  public void partition(String id) {
-    faults.partition(id);
+  NetworkFaults faults() {
+    return faults;
   }
 
   @Override
-  public void heal() {
-    faults.heal();
-  }
-
-  @Override
-  public void delay(String id, Duration delay) {
-    faults.delay(id, delay);
-  }
-
-  @Override
-  public void clearDelay(String id) {
-    faults.clearDelay(id);
-  }
-
-  @Override
-  public Path dataDir(String id) {
-    return dir.resolve(id).resolve("data");
+  Path dir() {
+    return dir;
   }
 
   @Override

@@ -34,7 +34,7 @@ final class EgressDelay implements AutoCloseable {
     List<String> cmd = new ArrayList<>(enter);
     cmd.addAll(
         List.of(
-            ServerCommandLine.hostJava(),
+            dev.nexus.launcher.ServerCommandLine.hostJava(),
             "--enable-native-access=ALL-UNNAMED",
             "-cp",
             classes(),

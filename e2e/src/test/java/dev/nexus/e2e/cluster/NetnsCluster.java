@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * from the launcher's build output with this JVM's JDK; its data and output live under {@code
  * dir/ID}. Needs root (ip netns).
  */
-final class NetnsCluster implements ClusterUnderTest {
+final class NetnsCluster extends MembersOnThisMachine {
   private final ClusterSpec spec;
   private final Path dir;
   private final NetnsNetwork net;
@@ -29,7 +29,7 @@ final class NetnsCluster implements ClusterUnderTest {
   NetnsCluster(ClusterSpec spec, Path dir) {
     this.spec = spec;
     this.dir = dir;
-    Path target = ServerCommandLine.launcherTarget();
+    Path target = LauncherBuild.launcherTarget();
     this.classPath =
         target.resolve("nexus-launcher.jar") + File.pathSeparator + target.resolve("lib/*");
     this.net = NetnsNetwork.create(spec.ids());
@@ -90,8 +90,8 @@ final class NetnsCluster implements ClusterUnderTest {
     }
     List<String> cmd = new ArrayList<>(net.enter(id));
     cmd.addAll(
-        ServerCommandLine.of(
-            ServerCommandLine.hostJava(),
+        LauncherBuild.memberCommand(
+            dev.nexus.launcher.ServerCommandLine.hostJava(),
             classPath,
             id,
             spec.peers(spec.ids().stream().map(net::ip).toList()),
@@ -152,28 +152,13 @@ final class NetnsCluster implements ClusterUnderTest {
   }
 
   @Override
-  public void partition(String id) {
-    faults.partition(id);
+  NetworkFaults faults() {
+    return faults;
   }
 
   @Override
-  public void heal() {
-    faults.heal();
-  }
-
-  @Override
-  public void delay(String id, Duration delay) {
-    faults.delay(id, delay);
-  }
-
-  @Override
-  public void clearDelay(String id) {
-    faults.clearDelay(id);
-  }
-
-  @Override
-  public Path dataDir(String id) {
-    return dir.resolve(id).resolve("data");
+  Path dir() {
+    return dir;
   }
 
   @Override

@@ -25,14 +25,14 @@ final class NexusImage {
   /** The image name, building whatever is missing. */
   static synchronized String ensure() {
     if (!Commands.attempt("podman", "image", "exists", BASE).ok()) {
-      Commands.run(ServerCommandLine.ROOT.resolve("bin/lib/e2e-base-image.sh").toString());
+      Commands.run(LauncherBuild.ROOT.resolve("bin/lib/e2e-base-image.sh").toString());
     }
-    Path jdk = Path.of(ServerCommandLine.hostJava()).getParent().getParent();
+    Path jdk = Path.of(dev.nexus.launcher.ServerCommandLine.hostJava()).getParent().getParent();
     String jdkImage = "localhost/nexus-e2e-jdk:" + digest(List.of(jdk.toString()));
     if (!Commands.attempt("podman", "image", "exists", jdkImage).ok()) {
       build(jdkImage, BASE, "jdk", "/opt/jdk", List.of(jdk));
     }
-    Path lib = ServerCommandLine.launcherTarget();
+    Path lib = LauncherBuild.launcherTarget();
     String image = "localhost/nexus-e2e:" + digest(fingerprint(lib));
     if (!Commands.attempt("podman", "image", "exists", image).ok()) {
       build(
