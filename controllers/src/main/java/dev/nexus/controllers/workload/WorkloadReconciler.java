@@ -186,12 +186,12 @@ final class WorkloadReconciler implements Reconciler {
   /** A Warning event when the rollout has just passed its progress deadline. */
   private void reportStall(ApiObject workload, ObjectNode desired) {
     String stalled = "ProgressDeadlineExceeded";
-    var now = Conditions.get(desired, WorkloadStatus.PROGRESSING);
+    var after = Conditions.get(desired, WorkloadStatus.PROGRESSING);
     var before = Conditions.get(workload.status(), WorkloadStatus.PROGRESSING);
-    if (now.isPresent()
-        && stalled.equals(now.get().reason())
+    if (after.isPresent()
+        && stalled.equals(after.get().reason())
         && !before.map(c -> stalled.equals(c.reason())).orElse(false)) {
-      events.warning(workload, stalled, now.get().message());
+      events.warning(workload, stalled, after.get().message());
     }
   }
 
