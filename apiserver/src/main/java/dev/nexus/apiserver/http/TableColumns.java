@@ -45,7 +45,7 @@ final class TableColumns {
                   o ->
                       o.path("status").path("readyReplicas").asInt(0)
                           + "/"
-                          + o.path("spec").path("replicas").asInt(0)),
+                          + o.path("spec").path("replicas").asInt(1)), // the default
               integer("Up-to-date", o -> o.path("status").path("updatedReplicas").asLong(0)),
               integer("Available", o -> o.path("status").path("availableReplicas").asLong(0)));
       case "Instance" ->

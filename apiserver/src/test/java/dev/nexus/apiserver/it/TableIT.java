@@ -43,6 +43,11 @@ class TableIT {
 
     JsonNode one = http.get(workload(ns, "web"), "Accept", TABLE).json();
     assertThat(one.path("rows")).hasSize(1);
+
+    // Without spec.replicas a Workload wants one Instance, and says so.
+    http.post(workloads(ns), workloadJson(ns, "lone", 1).replace("\"replicas\":1,", ""));
+    JsonNode lone = http.get(workload(ns, "lone"), "Accept", TABLE).json();
+    assertThat(lone.path("rows").get(0).path("cells").get(1).asText()).isEqualTo("0/1");
     assertThat(http.get(workload(ns, "web")).json().path("kind").asText()).isEqualTo("Workload");
   }
 }

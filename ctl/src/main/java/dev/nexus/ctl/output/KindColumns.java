@@ -67,7 +67,12 @@ public final class KindColumns {
       case "Workload" ->
           List.of(
               Column.of(
-                  "READY", o -> num(o, "status.readyReplicas") + "/" + num(o, "spec.replicas")),
+                  "READY",
+                  // spec.replicas defaults to 1: a Workload without it wants one Instance
+                  o ->
+                      num(o, "status.readyReplicas")
+                          + "/"
+                          + Fields.text(o.node(), "spec.replicas", "1")),
               Column.of("UP-TO-DATE", o -> num(o, "status.updatedReplicas")),
               Column.of("AVAILABLE", o -> num(o, "status.availableReplicas")));
       case "Instance" ->

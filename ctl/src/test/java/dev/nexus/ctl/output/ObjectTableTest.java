@@ -18,6 +18,21 @@ class ObjectTableTest {
   }
 
   @Test
+  void aWorkloadWithoutReplicasWantsOne() throws Exception {
+    ApiObject one =
+        parse(
+            """
+            apiVersion: nexus.dev/v1
+            kind: Workload
+            metadata: {name: one, namespace: demo, creationTimestamp: "2026-11-27T11:59:00Z"}
+            spec: {template: {spec: {runtime: process, command: [/bin/true]}}}
+            status: {readyReplicas: 0, updatedReplicas: 1, availableReplicas: 0}
+            """);
+    assertThat(new ObjectTable(BuiltinKinds.WORKLOAD, false, false, false, NOW).row(one))
+        .startsWith("one", "0/1");
+  }
+
+  @Test
   void workloadColumnsShowReadiness() throws Exception {
     ApiObject web =
         parse(
