@@ -280,9 +280,9 @@ final class RaftGateway implements AutoCloseable {
             retire(c);
           }
           long sleepMs = 50;
-          // A little longer than the request timeout, which decides when the caller is answered:
-          // when every member fails fast (all unreachable), the retries alone would otherwise end
-          // a little before it.
+          // About the request timeout, which decides when the caller is answered: when every
+          // member fails fast (all unreachable), the retries alone would otherwise end well before
+          // it. They may still end a little early, since a NotLeaderException is retried at once.
           int attempts = (int) Math.max(1, timeout.toMillis() / sleepMs) + 4;
           ClientId id = ClientId.randomId();
           RaftClient.Builder b =

@@ -74,8 +74,13 @@ class StoreTimeoutIT {
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(503));
   }
 
+  /**
+   * Not at once, and not much later. The Raft client's retries may run out a little before the
+   * timeout (it retries a NotLeaderException at once, without its 50 ms sleep; CI saw 1,891 ms of
+   * 2,000), and the answer is the same 503 either way.
+   */
   private static void assertElapsedAboutTheTimeout(long start) {
     long ms = (System.nanoTime() - start) / 1_000_000;
-    assertThat(ms).isBetween(TIMEOUT.toMillis() - 100, TIMEOUT.toMillis() + 3_000);
+    assertThat(ms).isBetween(TIMEOUT.toMillis() - 500, TIMEOUT.toMillis() + 3_000);
   }
 }
