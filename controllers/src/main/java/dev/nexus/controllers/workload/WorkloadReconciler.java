@@ -185,7 +185,7 @@ final class WorkloadReconciler implements Reconciler {
 
   /** A Warning event when the rollout has just passed its progress deadline. */
   private void reportStall(ApiObject workload, ObjectNode desired) {
-    String stalled = "ProgressDeadlineExceeded";
+    String stalled = WorkloadStatus.DEADLINE_EXCEEDED;
     var after = Conditions.get(desired, WorkloadStatus.PROGRESSING);
     var before = Conditions.get(workload.status(), WorkloadStatus.PROGRESSING);
     if (after.isPresent()

@@ -37,6 +37,13 @@ final class WorkloadStatus {
   static final String PROGRESSING = "Progressing";
   static final String REPLICA_FAILURE = "ReplicaFailure";
   static final String LAST_UPDATE_TIME = "lastUpdateTime";
+
+  /** Progressing's reason once the rollout is complete. */
+  static final String COMPLETE = "NewInstancesAvailable";
+
+  /** Progressing's reason once an unfinished rollout has passed its deadline. */
+  static final String DEADLINE_EXCEEDED = "ProgressDeadlineExceeded";
+
   static final long DEFAULT_PROGRESS_DEADLINE = 600;
 
   private WorkloadStatus() {}
@@ -90,7 +97,7 @@ final class WorkloadStatus {
     boolean newlyComplete =
         complete
             && !Conditions.get(current, PROGRESSING)
-                .map(c -> "NewInstancesAvailable".equals(c.reason()))
+                .map(c -> COMPLETE.equals(c.reason()))
                 .orElse(false);
     Instant lastProgress =
         movedForward(current, spec, counts) || newlyComplete
@@ -103,13 +110,12 @@ final class WorkloadStatus {
         PROGRESSING,
         stalled ? "False" : "True",
         complete
-            ? "NewInstancesAvailable"
-            : stalled
-                ? "ProgressDeadlineExceeded"
-                : rolling ? "InstancesUpdating" : "InstancesScaling",
+            ? COMPLETE
+            : stalled ? DEADLINE_EXCEEDED : rolling ? "InstancesUpdating" : "InstancesScaling",
         stalled ? "no progress for over " + deadline.toSeconds() + " s: " + progress : progress,
         now);
     progressCondition(status)
+        .orElseThrow() // just set
         .put(LAST_UPDATE_TIME, lastProgress.truncatedTo(ChronoUnit.SECONDS).toString());
     if (createFailure != null) {
       Conditions.set(status, REPLICA_FAILURE, "True", "FailedCreate", createFailure, now);
@@ -125,7 +131,7 @@ final class WorkloadStatus {
    */
   static Optional<Duration> untilDeadline(ApiObject workload, ObjectNode status, Instant now) {
     Optional<Conditions.Condition> c = Conditions.get(status, PROGRESSING);
-    if (c.isEmpty() || !c.get().isTrue() || "NewInstancesAvailable".equals(c.get().reason())) {
+    if (c.isEmpty() || !c.get().isTrue() || COMPLETE.equals(c.get().reason())) {
       return Optional.empty();
     }
     Instant due = lastProgress(status).orElse(now).plus(progressDeadline(workload)).plusSeconds(1);
@@ -156,28 +162,28 @@ final class WorkloadStatus {
   }
 
   private static Optional<Instant> lastProgress(JsonNode status) {
+    JsonNode time = progressCondition(status).map(c -> c.path(LAST_UPDATE_TIME)).orElse(null);
+    if (time == null || !time.isTextual()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(time.asText()));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The Progressing condition of {@code status} (may be null), to read or extend in place. */
+  private static Optional<ObjectNode> progressCondition(JsonNode status) {
     if (status == null || !(status.get("conditions") instanceof ArrayNode list)) {
       return Optional.empty();
     }
     for (JsonNode c : list) {
-      if (PROGRESSING.equals(c.path("type").asText()) && c.path(LAST_UPDATE_TIME).isTextual()) {
-        try {
-          return Optional.of(Instant.parse(c.path(LAST_UPDATE_TIME).asText()));
-        } catch (DateTimeParseException e) {
-          return Optional.empty();
-        }
+      if (PROGRESSING.equals(c.path("type").asText()) && c instanceof ObjectNode o) {
+        return Optional.of(o);
       }
     }
     return Optional.empty();
-  }
-
-  private static ObjectNode progressCondition(ObjectNode status) {
-    for (JsonNode c : status.withArray("conditions")) {
-      if (PROGRESSING.equals(c.path("type").asText()) && c instanceof ObjectNode o) {
-        return o;
-      }
-    }
-    throw new IllegalStateException("Progressing was just set");
   }
 
   /** {@code desired} when it differs from the workload's stored status. */

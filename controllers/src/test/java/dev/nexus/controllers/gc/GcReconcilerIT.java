@@ -32,12 +32,10 @@ class GcReconcilerIT {
   @Test
   void aDependentWhoseOwnerItsCacheHasNotShownIsLookedAtAgainUntilTheOwnerGoes() {
     String ns = server.newNamespace();
-    ApiObject owner =
-        client.create(LEASE, ApiObject.of(BuiltinKinds.API_VERSION, "Lease", ns, "o"));
-    ApiObject dependent = client.create(LEASE, ownedBy(owner, ns, "dep"));
+    Family f = ownerWithDependent(ns);
     // The informer listed before the owner was created and has not seen its ADDED yet; it may as
     // well list only after the owner is deleted, and then no event for the owner ever comes.
-    FixedCache leases = new FixedCache(List.of(dependent));
+    FixedCache leases = new FixedCache(List.of(f.dependent()));
     GcReconciler gc = reconcilerOver(leases);
     Request request = new Request(ns, "dep");
 
@@ -53,10 +51,8 @@ class GcReconcilerIT {
   @Test
   void anOwnerTheCacheShowsNeedsNoSecondLook() {
     String ns = server.newNamespace();
-    ApiObject owner =
-        client.create(LEASE, ApiObject.of(BuiltinKinds.API_VERSION, "Lease", ns, "o"));
-    ApiObject dependent = client.create(LEASE, ownedBy(owner, ns, "dep"));
-    FixedCache leases = new FixedCache(List.of(owner, dependent));
+    Family f = ownerWithDependent(ns);
+    FixedCache leases = new FixedCache(List.of(f.owner(), f.dependent()));
     GcReconciler gc = reconcilerOver(leases);
 
     assertThat(gc.reconcile(new Request(ns, "dep"))).isEqualTo(Result.done());
@@ -69,6 +65,15 @@ class GcReconcilerIT {
     kinds.put(new TrackedKinds.Tracked(LEASE, leases, null));
     kinds.markServed(TrackedKinds.key(LEASE));
     return new GcReconciler(LEASE, leases, kinds, client, new Discovery(client, kinds, k -> {}));
+  }
+
+  /** A Lease {@code o} and a Lease {@code dep} it owns, both stored in {@code ns}. */
+  private record Family(ApiObject owner, ApiObject dependent) {}
+
+  private Family ownerWithDependent(String ns) {
+    ApiObject owner =
+        client.create(LEASE, ApiObject.of(BuiltinKinds.API_VERSION, "Lease", ns, "o"));
+    return new Family(owner, client.create(LEASE, ownedBy(owner, ns, "dep")));
   }
 
   private static ApiObject ownedBy(ApiObject owner, String ns, String name) {
